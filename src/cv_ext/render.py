@@ -1,0 +1,94 @@
+"""Model objects to doctree nodes: the one place that decides how CV data reads."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from cv_ext.model import KINDS, Date, Metric, Period, Span
+from cv_ext.nodes import cv_date, cv_metric
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+SEPARATOR = " · "
+
+
+def date_node(date: Date) -> cv_date:
+    """A ``<time>`` for *date*."""
+    return cv_date(date.display(), date.display(), datetime=date.iso())
+
+
+def span_nodes(span: Span) -> list[nodes.Node]:
+    """``Jun 2024 – Nov 2024``, ``2017 – Present`` or a single date."""
+    result: list[nodes.Node] = [date_node(span.start)]
+    if span.end == "present":
+        result += [nodes.Text(" – "), nodes.inline("Present", "Present", classes=["cv-present"])]
+    elif span.end is not None:
+        result += [nodes.Text(" – "), date_node(span.end)]
+    return result
+
+
+def period_nodes(period: Period, today: Date) -> list[nodes.Node]:
+    """Every span of *period*, then its computed duration."""
+    result: list[nodes.Node] = []
+    for index, span in enumerate(period.spans):
+        if index:
+            result.append(nodes.Text(", "))
+        result += span_nodes(span)
+    if duration := period.duration(today):
+        result += [
+            nodes.Text(SEPARATOR),
+            nodes.inline(duration, duration, classes=["cv-duration"]),
+        ]
+    return result
+
+
+def link(text: str, url: str) -> nodes.Element:
+    """An external link, or plain text without a URL."""
+    if not url:
+        return nodes.inline(text, text)
+    return nodes.reference(text, text, refuri=url, internal=False)
+
+
+def url_label(url: str) -> str:
+    """A readable label for a URL: no scheme, no trailing slash."""
+    return url.split("://", 1)[-1].rstrip("/")
+
+
+def tag_nodes(tags: Iterable[str]) -> list[nodes.Element]:
+    """A paragraph of tags, or nothing."""
+    tags = list(tags)
+    if not tags:
+        return []
+    para = nodes.paragraph(classes=["cv-tags"])
+    para += nodes.inline("Tags: ", "Tags: ", classes=["cv-label"])
+    for index, tag in enumerate(tags):
+        if index:
+            para += nodes.Text(", ")
+        para += nodes.inline(tag, tag, classes=["cv-tag"])
+    return [para]
+
+
+def metric_node(metric: Metric) -> cv_metric:
+    """A before/after bar pair beside its sentence, which alone carries the meaning."""
+    larger = max(metric.factor, 1.0)
+    node = cv_metric(before=1.0 / larger, after=metric.factor / larger)
+    text = nodes.paragraph(classes=["cv-metric-text"])
+    text += nodes.inline(metric.label, metric.label, classes=["cv-metric-label"])
+    text += nodes.Text(": ")
+    if metric.before:
+        text += nodes.inline(metric.before, metric.before, classes=["cv-before"])
+        text += nodes.Text(" → ")
+    text += nodes.inline(metric.after, metric.after, classes=["cv-after"])
+    if metric.before and (factor := metric.factor_text()):
+        text += nodes.Text(" ")
+        text += nodes.strong(f"({factor})", f"({factor})", classes=["cv-factor"])
+    node += text
+    return node
+
+
+def kind_label(kind: str) -> str:
+    """The display name of an entry kind."""
+    return KINDS.get(kind, kind.title())
