@@ -16,7 +16,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register cv_ext's config, nodes, directives, domain, events and assets."""
     # imported here so that `import cv_ext` stays cheap (sphinx-design, MyST do the same)
-    from cv_ext import collect, config, directives, domain, nodes  # noqa: PLC0415
+    from cv_ext import collect, config, directives, domain, nodes
 
     config.setup_config(app)
     nodes.setup_nodes(app)

@@ -18,7 +18,6 @@ from cv_ext import render
 from cv_ext._logging import log_warning
 from cv_ext.config import today
 from cv_ext.domain import display_title, get_domain
-from cv_ext.model import Achievement, Entry
 from cv_ext.nodes import cv_item, cv_overview, cv_results, cv_timeline
 
 if TYPE_CHECKING:
@@ -27,7 +26,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from cv_ext.model import Date
+    from cv_ext.model import Achievement, Date, Entry
 
 logger = logging.getLogger(__name__)
 
@@ -61,14 +60,14 @@ def fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     reference_date = today(app.config)
     overviews = list(doctree.findall(cv_overview))
     if overviews:
-        entries = newest_first(domain.records("entry"), reference_date)  # type: ignore[arg-type]
+        entries = newest_first(list(domain.entries.values()), reference_date)
     for overview in overviews:
         overview.replace_self(
             overview_nodes(app.builder, docname, overview, entries, reference_date)
         )
     results = list(doctree.findall(cv_results))
     if results:
-        by_entry = achievements_by_entry(domain.records("achievement"))  # type: ignore[arg-type]
+        by_entry = achievements_by_entry(list(domain.achievements.values()))
         for placeholder in results:
             found = by_entry.get(placeholder["entry"], [])
             placeholder.replace_self(results_nodes(app.builder, docname, found) if found else [])
@@ -76,8 +75,12 @@ def fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> Non
 
 def newest_first(entries: list[Entry], reference_date: Date) -> list[Entry]:
     """Dated entries, latest end first, ties by latest start, then by title."""
-    dated = sorted((entry for entry in entries if entry.period), key=lambda e: e.title)
-    return sorted(dated, key=lambda e: e.period.sort_key(reference_date), reverse=True)
+    dated = sorted((entry for entry in entries if entry.period), key=lambda e: (e.title, e.id))
+
+    def key(entry: Entry) -> tuple[int, int]:
+        return entry.period.sort_key(reference_date) if entry.period else (0, 0)
+
+    return sorted(dated, key=key, reverse=True)
 
 
 def achievements_by_entry(achievements: list[Achievement]) -> dict[str, list[Achievement]]:
@@ -133,13 +136,17 @@ def item_node(
 ) -> cv_item:
     """One compact overview line: when, what (linked), where."""
     item = cv_item(classes=["cv-item", f"cv-kind-{entry.kind}"])
-    when = nodes.paragraph(classes=["cv-when"])
-    when += render.period_nodes(entry.period, reference_date)
-    item += when
+    if entry.period:
+        when = nodes.paragraph(classes=["cv-when"])
+        when += render.period_nodes(entry.period, reference_date)
+        item += when
     what = nodes.paragraph(classes=["cv-what"])
     what += _ref(builder, docname, entry, entry.title or entry.org)
     if entry.org and entry.title:
-        what += [nodes.Text(render.SEPARATOR), nodes.inline(entry.org, entry.org, classes=["cv-org"])]
+        what += [
+            nodes.Text(render.SEPARATOR),
+            nodes.inline(entry.org, entry.org, classes=["cv-org"]),
+        ]
     if show_kind:
         label = render.kind_label(entry.kind)
         what += [nodes.Text(" "), nodes.inline(label, label, classes=["cv-badge"])]
@@ -156,8 +163,8 @@ def results_nodes(
     items = nodes.bullet_list()
     for achievement in achievements:
         para = nodes.paragraph()
-        para += render.date_node(achievement.date)
-        para += nodes.Text(render.SEPARATOR)
+        if achievement.date:
+            para += [render.date_node(achievement.date), nodes.Text(render.SEPARATOR)]
         para += _ref(builder, docname, achievement, display_title(achievement))
         items += nodes.list_item("", para)
     container += items

@@ -35,8 +35,7 @@ def _check_today(app: Sphinx, config: Config) -> None:
         try:
             parse_date(config.cv_today)
         except ParseError as error:
-            log_warning(logger, f"cv_today: {error}; using the build date", "config",
-                        location=None)
+            log_warning(logger, f"cv_today: {error}; using the build date", "config", location=None)
             config.cv_today = ""
 
 

@@ -133,7 +133,9 @@ class TimelineDirective(CVDirective):
         try:
             if "period" in self.options:
                 if "start" in self.options or "end" in self.options:
-                    self.warn(":period: replaces :start: and :end:; give one or the other", "option")
+                    self.warn(
+                        ":period: replaces :start: and :end:; give one or the other", "option"
+                    )
                 return parse_period(self.text("period"))
             if not self.text("start"):
                 self.warn("the :start: option (or :period:) is required", "option")
@@ -162,7 +164,7 @@ class TimelineDirective(CVDirective):
             id=entry_id,
             title=title,
             org=org,
-            period=period,  # type: ignore[arg-type]  # None: rendered, never aggregated
+            period=period,
             kind=kind,
             location=self.text("location"),
             url=self.url(),
@@ -244,7 +246,7 @@ class AchievementDirective(CVDirective):
         achievement = Achievement(
             id=achievement_id,
             title=title,
-            date=date,  # type: ignore[arg-type]  # None: rendered, never aggregated
+            date=date,
             metrics=self.metrics(),
             entry=entry_ref,
             url=self.url(),
@@ -268,8 +270,12 @@ class AchievementDirective(CVDirective):
             if len(meta):
                 meta += nodes.Text(render.SEPARATOR)
             xref = addnodes.pending_xref(
-                entry_ref, refdomain="cv", reftype="entry", reftarget=entry_ref,
-                refexplicit=False, refwarn=True,
+                entry_ref,
+                refdomain="cv",
+                reftype="entry",
+                reftarget=entry_ref,
+                refexplicit=False,
+                refwarn=True,
             )
             self.set_source_info(xref)
             xref += nodes.inline(entry_ref, entry_ref)

@@ -22,7 +22,7 @@ from cv_ext._logging import log_warning
 from cv_ext.model import Achievement, Entry
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterator
     from collections.abc import Set as AbstractSet
 
     from sphinx import addnodes
@@ -89,13 +89,11 @@ class CVDomain(Domain):
         existing = store.get(record.id)
         if existing is not None and existing != record:
             # the earliest (docname, line) wins, whatever order readers finish in
-            winner, loser = sorted(
-                (existing, record), key=lambda r: (r.docname, r.lineno)
-            )
+            winner, loser = sorted((existing, record), key=lambda r: (r.docname, r.lineno))
             log_warning(
                 logger,
-                f"duplicate {objtype} id {record.id!r}, also defined at "
-                f"{winner.docname}:{winner.lineno}",
+                f"duplicate {objtype} id {record.id!r}, first defined in "
+                f"{winner.docname!r}, line {winner.lineno}",
                 "duplicate",
                 location=(loser.docname, loser.lineno),
             )
@@ -186,11 +184,6 @@ class CVDomain(Domain):
         for objtype in STORES:
             for key, record in sorted(self._store(objtype).items()):
                 yield key, display_title(record), objtype, record.docname, record.anchor, 1
-
-    def records(self, objtype: str) -> Iterable[Record]:
-        """All records of *objtype*, in id order."""
-        store = self._store(objtype)
-        return [store[key] for key in sorted(store)]
 
 
 def display_title(record: Record) -> str:

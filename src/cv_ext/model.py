@@ -307,7 +307,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "h": ("time", 3600.0),
 }
 
-_QUANTITY_RE = re.compile(r"(~|≈|>|<|>=|<=)?\s*(\d+(?:\.\d+)?|\.\d+)\s*(\S*)")
+_QUANTITY_RE = re.compile(r"(~|≈|>=|<=|>|<)?\s*(\d+(?:\.\d+)?|\.\d+)\s*(\S*)")
 _ARROW_RE = re.compile(r"->|→")
 _CHANGE_RE = re.compile(r"([×x÷/])\s*(\d+(?:\.\d+)?)|([+-−])\s*(\d+(?:\.\d+)?)\s*%")
 
@@ -445,7 +445,9 @@ def parse_url(text: str) -> str:
     """An absolute ``http(s)`` URL; anything else (``javascript:``, relative) is refused."""
     url = text.strip()
     if re.fullmatch(r"https?://[^\s/?#<>\"'`]+[^\s<>\"'`]*", url) is None:
-        raise ParseError(f"refused URL {url!r}: only absolute http:// and https:// URLs are allowed")
+        raise ParseError(
+            f"refused URL {url!r}: only absolute http:// and https:// URLs are allowed"
+        )
     return url
 
 
@@ -462,7 +464,8 @@ class Entry:
     id: str
     title: str
     org: str
-    period: Period
+    #: None when the dates were invalid: the entry renders but is never aggregated
+    period: Period | None
     kind: str = "work"
     location: str = ""
     url: str = ""
@@ -478,7 +481,8 @@ class Achievement:
 
     id: str
     title: str
-    date: Date
+    #: None when the date was invalid: the achievement renders but is never aggregated
+    date: Date | None
     metrics: tuple[Metric, ...] = ()
     entry: str = ""
     url: str = ""

@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 
     Visitor = Callable[[Any, Any], None]
 
-NON_HTML_WRITERS = ("latex", "text", "man", "texinfo")
-
 
 class cv_entry(nodes.General, nodes.Element):  # noqa: N801
     """One timeline entry (job, degree, volunteer role), a marker on the visual line."""
@@ -119,10 +117,11 @@ def _like(base: str) -> tuple[Visitor, Visitor]:
     return visit, depart
 
 
-def _register(app: Sphinx, node: type[nodes.Element], html: tuple[Visitor, Visitor | None],
-              base: str) -> None:
-    others = {writer: _like(base) for writer in NON_HTML_WRITERS}
-    app.add_node(node, html=html, **others)
+def _register(
+    app: Sphinx, node: type[nodes.Element], html: tuple[Visitor, Visitor | None], base: str
+) -> None:
+    like = _like(base)
+    app.add_node(node, html=html, latex=like, text=like, man=like, texinfo=like)
 
 
 def setup_nodes(app: Sphinx) -> None:
@@ -135,4 +134,7 @@ def setup_nodes(app: Sphinx) -> None:
     _register(app, cv_heading, (visit_heading_html, depart_heading_html), "paragraph")
     _register(app, cv_date, (visit_date_html, depart_date_html), "inline")
     for placeholder in (cv_overview, cv_results):
-        app.add_node(placeholder, html=(skip, None), **dict.fromkeys(NON_HTML_WRITERS, (skip, None)))
+        dropped = (skip, None)
+        app.add_node(
+            placeholder, html=dropped, latex=dropped, text=dropped, man=dropped, texinfo=dropped
+        )

@@ -84,7 +84,7 @@ def metric_node(metric: Metric) -> cv_metric:
     text += nodes.inline(metric.after, metric.after, classes=["cv-after"])
     if metric.before and (factor := metric.factor_text()):
         text += nodes.Text(" ")
-        text += nodes.strong(f"({factor})", f"({factor})", classes=["cv-factor"])
+        text += nodes.inline(f"({factor})", f"({factor})", classes=["cv-factor"])
     node += text
     return node
 

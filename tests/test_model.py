@@ -1,0 +1,232 @@
+"""Unit tests of the Sphinx-free model: dates, periods, durations, metrics, slugs."""
+
+from __future__ import annotations
+
+import pytest
+
+from cv_ext.model import (
+    Date,
+    ParseError,
+    Precision,
+    Span,
+    format_months,
+    make_period,
+    parse_date,
+    parse_end,
+    parse_metric,
+    parse_period,
+    parse_quantity,
+    parse_tags,
+    parse_url,
+    slugify,
+)
+
+TODAY = Date(2024, 9, 23)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "precision"),
+    [
+        ("2024", Date(2024), Precision.YEAR),
+        ("2024-06", Date(2024, 6), Precision.MONTH),
+        ("2023-11-23", Date(2023, 11, 23), Precision.DAY),
+        (" 2024-02-29 ", Date(2024, 2, 29), Precision.DAY),
+    ],
+)
+def test_parse_date(text: str, expected: Date, precision: Precision) -> None:
+    date = parse_date(text)
+    assert date == expected
+    assert date.precision is precision
+    assert parse_date(date.iso()) == date
+
+
+@pytest.mark.parametrize(
+    "text", ["", "24", "2024-6", "2024/06", "June 2024", "2023-02-30", "2023-13", "2023-00", "0000"]
+)
+def test_parse_date_rejects(text: str) -> None:
+    with pytest.raises(ParseError):
+        parse_date(text)
+
+
+def test_display() -> None:
+    assert Date(2024).display() == "2024"
+    assert Date(2024, 6).display() == "Jun 2024"
+    assert Date(2023, 11, 23).display() == "23 Nov 2023"
+
+
+@pytest.mark.parametrize("word", ["present", "Present", "now", "Now"])
+def test_parse_end_present(word: str) -> None:
+    assert parse_end(word) == "present"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "duration"),
+    [
+        ("2024-06", "2024-11", "6 mos"),  # both months count
+        ("2021-03", "2023-12", "2 yrs 10 mos"),
+        ("2019-07", "2021-02", "1 yr 8 mos"),
+        ("2019-06", None, "1 mo"),  # a single month
+        ("2013", "2016", "3 yrs"),  # years: the difference, not Jan-Dec
+        ("2010", "2011", "1 yr"),
+        ("2017", "present", "7 yrs"),  # counted up to TODAY
+        ("2024-01", "present", "9 mos"),
+        ("2023-11-01", "2023-11-30", "1 mo"),
+    ],
+)
+def test_durations(start: str, end: str | None, duration: str) -> None:
+    assert make_period(start, end).duration(TODAY) == duration
+
+
+def test_single_year_has_no_duration() -> None:
+    assert make_period("2015", None).duration(TODAY) == ""
+
+
+def test_period_with_several_spans() -> None:
+    period = parse_period("2017 - 2020, 2022 - present")
+    assert [span.text() for span in period.spans] == ["2017 - 2020", "2022 - present"]
+    assert period.ongoing
+    assert period.duration(TODAY) == "5 yrs"
+    assert parse_period(period.text()) == period
+    assert parse_period("2017 - 2020 and 2022 - Now") == period
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "2020 - 2019",  # reversed
+        "2020-05 - 2020-04",
+        "2020-05-02 - 2020-05-01",
+        "2017 - 2020, 2019 - 2021",  # overlapping
+        "2017 - present, 2022 - 2023",  # ongoing, then another
+        "2017 - 2018 - 2019",
+        "soon",
+    ],
+)
+def test_parse_period_rejects(text: str) -> None:
+    with pytest.raises(ParseError):
+        parse_period(text)
+
+
+def test_span_reversed() -> None:
+    with pytest.raises(ParseError, match="before start"):
+        Span(Date(2020, 5), Date(2019))
+
+
+def test_sort_key_newest_first() -> None:
+    periods = [
+        make_period("2013", "2016"),
+        make_period("2024-06", "2024-11"),
+        make_period("2017", "present"),
+    ]
+    ordered = sorted(periods, key=lambda p: p.sort_key(TODAY), reverse=True)
+    assert [p.text() for p in ordered] == ["2024-06 - 2024-11", "2017 - present", "2013 - 2016"]
+
+
+@pytest.mark.parametrize(
+    ("months", "text"),
+    [(0, ""), (1, "1 mo"), (6, "6 mos"), (12, "1 yr"), (13, "1 yr 1 mo"), (34, "2 yrs 10 mos")],
+)
+def test_format_months(months: int, text: str) -> None:
+    assert format_months(months) == text
+
+
+@pytest.mark.parametrize(
+    ("line", "summary", "factor"),
+    [
+        (
+            "peak throughput: ~30 Mbit/s -> 1.3 Gbit/s",
+            "peak throughput: ~30 Mbit/s → 1.3 Gbit/s (×43)",
+            "×43",
+        ),
+        ("latency: 120 ms → 30 ms", "latency: 120 ms → 30 ms (÷4)", "÷4"),
+        ("errors: 10% -> 2.5%", "errors: 10% → 2.5% (÷4)", "÷4"),
+        ("speed-up: 1× -> 6×", "speed-up: 1× → 6× (×6)", "×6"),
+        ("requests: 200 -> 250", "requests: 200 → 250 (×1.25)", "×1.25"),
+        ("CPU usage: ÷6", "CPU usage: ÷6", "÷6"),
+        ("memory usage: /3", "memory usage: /3", "÷3"),
+        ("throughput: ×2.5", "throughput: ×2.5", "×2.5"),
+        ("performance in the wild: +25%", "performance in the wild: +25%", "×1.25"),
+        ("cost: -50%", "cost: -50%", "÷2"),
+        ("ratio: a: b: 1 -> 2", "ratio: a: b: 1 → 2 (×2)", "×2"),
+    ],
+)
+def test_parse_metric(line: str, summary: str, factor: str) -> None:
+    metric = parse_metric(line)
+    assert metric.summary() == summary
+    assert metric.factor_text() == factor
+    assert parse_metric(metric.text()) == metric
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "no colon here",
+        ": 1 -> 2",
+        "label:",
+        "label: 1 ->",
+        "label: -> 2",
+        "label: 30 Mbit/s -> 2 ms",  # incomparable units
+        "label: 1 furlong -> 2 furlongs",
+        "label: 0 -> 5",
+        "label: ÷0",
+        "label: -100%",
+        "label: fast -> faster",
+    ],
+)
+def test_parse_metric_rejects(line: str) -> None:
+    with pytest.raises(ParseError):
+        parse_metric(line)
+
+
+def test_quantity_units() -> None:
+    assert parse_quantity("1.3 Gbit/s").value == pytest.approx(1.3e9)
+    assert parse_quantity("~30 Mbit/s").value == pytest.approx(30e6)
+    assert parse_quantity("25%").dimension == "percent"
+    assert parse_quantity("6×").dimension == "times"
+    assert parse_quantity("42").dimension == "number"
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Protocol Labs 2021-03", "protocol-labs-2021-03"),
+        ("Westfälische Wilhelms-Universität Münster", "westfalische-wilhelms-universitat-munster"),
+        ("  CoreOS / Red Hat ", "coreos-red-hat"),
+        ("Straße", "strasse"),
+    ],
+)
+def test_slugify(text: str, slug: str) -> None:
+    assert slugify(text) == slug
+
+
+@pytest.mark.parametrize("text", ["", "---", "東京", "!!!"])
+def test_slugify_rejects(text: str) -> None:
+    with pytest.raises(ParseError):
+        slugify(text)
+
+
+def test_parse_tags() -> None:
+    assert parse_tags("Rust, quic,,  HTTP3 , rust") == ("rust", "quic", "http3")
+    assert parse_tags("") == ()
+
+
+@pytest.mark.parametrize("url", ["https://example.org", "http://example.org/a?b=c#d"])
+def test_parse_url(url: str) -> None:
+    assert parse_url(url) == url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "ftp://example.org",
+        "/relative",
+        "https://",
+        "https://a b",
+        "data:text/html,x",
+    ],
+)
+def test_parse_url_rejects(url: str) -> None:
+    with pytest.raises(ParseError):
+        parse_url(url)

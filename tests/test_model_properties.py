@@ -1,0 +1,124 @@
+"""Property tests of every parser: only ParseError is raised, and what parses prints back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cv_ext.model import (
+    Date,
+    ParseError,
+    parse_date,
+    parse_metric,
+    parse_period,
+    parse_tags,
+    parse_url,
+    slugify,
+)
+
+TODAY = Date(2024, 9, 23)
+DATEISH = st.text(alphabet="0123456789-/ .:,;and–present", max_size=40)
+
+
+@given(st.dates(min_value=dt.date(1, 1, 1)), st.sampled_from(["year", "month", "day"]))
+def test_date_roundtrip(value: dt.date, precision: str) -> None:
+    date = Date(
+        value.year,
+        value.month if precision != "year" else 0,
+        value.day if precision == "day" else 0,
+    )
+    assert parse_date(date.iso()) == date
+
+
+@given(st.one_of(st.text(max_size=30), DATEISH))
+def test_parse_date_only_raises_parse_error(text: str) -> None:
+    try:
+        date = parse_date(text)
+    except ParseError:
+        return
+    assert parse_date(date.iso()) == date
+
+
+@given(st.one_of(st.text(max_size=60), DATEISH))
+def test_parse_period_only_raises_parse_error(text: str) -> None:
+    try:
+        period = parse_period(text)
+    except ParseError:
+        return
+    assert parse_period(period.text()) == period
+    assert period.months(TODAY) >= 0
+
+
+@given(
+    st.lists(st.integers(min_value=1990, max_value=2030), min_size=2, max_size=8, unique=True).map(
+        sorted
+    )
+)
+def test_generated_periods_roundtrip(years: list[int]) -> None:
+    pairs = list(zip(years[::2], years[1::2], strict=False))
+    text = ", ".join(f"{start}-01 - {end}-12" for start, end in pairs)
+    try:
+        period = parse_period(text)
+    except ParseError:
+        return  # adjacent years overlap by a month: allowed to refuse
+    assert parse_period(period.text()) == period
+    assert period.months(TODAY) == sum((end - start + 1) * 12 for start, end in pairs)
+
+
+METRICISH = st.text(alphabet="abc :->→0123456789.%×÷/+~ MGbit/sms", max_size=40)
+
+
+@given(st.one_of(st.text(max_size=60), METRICISH))
+def test_parse_metric_only_raises_parse_error(text: str) -> None:
+    try:
+        metric = parse_metric(text)
+    except ParseError:
+        return
+    assert parse_metric(metric.text()) == metric
+    assert metric.factor > 0
+
+
+@given(
+    st.text(alphabet="abcdefgh ", min_size=1, max_size=12).filter(str.strip),
+    st.floats(min_value=0.001, max_value=1e6),
+    st.floats(min_value=0, max_value=1e6),
+    st.sampled_from(["", "%", "ms", "Mbit/s", "Gbit/s", "KB"]),
+)
+def test_generated_metrics(label: str, before: float, after: float, unit: str) -> None:
+    line = f"{label}: {before:.3f} {unit} -> {after:.3f} {unit}".replace("  ", " ")
+    try:
+        metric = parse_metric(line)
+    except ParseError:
+        assert float(f"{before:.3f}") == 0
+        return
+    assert parse_metric(metric.text()) == metric
+
+
+@given(st.text(max_size=40))
+def test_slugify(text: str) -> None:
+    try:
+        slug = slugify(text)
+    except ParseError:
+        return
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug)
+    assert slugify(slug) == slug
+
+
+@given(st.text(max_size=60))
+def test_parse_tags(text: str) -> None:
+    tags = parse_tags(text)
+    assert len(set(tags)) == len(tags)
+    assert parse_tags(", ".join(tags)) == tags
+
+
+@given(st.one_of(st.text(max_size=40), st.from_regex(r"(https?|javascript|data|ftp):[^\n]{0,30}")))
+def test_parse_url(text: str) -> None:
+    try:
+        url = parse_url(text)
+    except ParseError:
+        return
+    assert url.startswith(("http://", "https://"))
+    assert not re.search(r"[\s<>\"'`]", url)
