@@ -52,9 +52,13 @@ def link(text: str, url: str) -> nodes.Element:
     return nodes.reference(text, text, refuri=url, internal=False)
 
 
-def url_label(url: str) -> str:
-    """A readable label for a URL: no scheme, no trailing slash."""
-    return url.split("://", 1)[-1].rstrip("/")
+def url_label(url: str, limit: int = 40) -> str:
+    """A short readable label for a URL: no scheme; long paths keep host and last segment."""
+    label = url.split("://", 1)[-1].rstrip("/")
+    host, _, path = label.partition("/")
+    if len(label) <= limit or "/" not in path:
+        return label
+    return f"{host}/…/{path.rsplit('/', 1)[-1]}"
 
 
 def tag_nodes(tags: Iterable[str]) -> list[nodes.Element]:
