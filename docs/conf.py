@@ -9,6 +9,7 @@ version = release = "2024.09"  # the CV snapshot this site shows (September 2024
 language = "en"
 
 extensions = [
+    "sphinx.ext.extlinks",
     "myst_parser",
     "sphinx_design",
     "cv_ext",
@@ -17,6 +18,14 @@ extensions = [
 # The CV is a snapshot of September 2024: "present" counts up to that day, and
 # builds are reproducible whatever day they run on.
 cv_today = "2024-09-23"
+
+# Shorthand links: {bugzilla}`1901295`, {gh}`mozilla/neqo#1868 <mozilla/neqo/pull/1868>`,
+# {cve}`CVE-2024-2613`.
+extlinks = {
+    "bugzilla": ("https://bugzilla.mozilla.org/show_bug.cgi?id=%s", "bugzilla#%s"),
+    "gh": ("https://github.com/%s", "%s"),
+    "cve": ("https://www.cve.org/CVERecord?id=%s", "%s"),
+}
 
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 myst_heading_anchors = 3

@@ -92,11 +92,17 @@ def test_achievement(built: SphinxTestApp) -> None:
 
 def test_entry_lists_its_achievements(built: SphinxTestApp) -> None:
     entry = soup(built, "jobs").select_one("article#protocol-labs")
-    links = entry.select(".cv-results li a")
-    assert [(a.get_text(), a["href"]) for a in links] == [
-        ("Receive window auto-tuning for Yamux", "results.html#yamux-auto-tuning")
+    backlinks = entry.select_one(".cv-backlinks")
+    assert backlinks.select_one(".cv-backlinks-title").get_text() == "Referenced from"
+    assert [p.get_text() for p in backlinks.select(".cv-backlinks-group")] == [
+        "Achievements",
+        "Pages",
     ]
-    assert soup(built, "jobs").select_one("article#mozilla-2024 .cv-results") is None
+    links = [(a.get_text(), a["href"]) for a in backlinks.select("li a")]
+    assert links == [
+        ("Receive window auto-tuning for Yamux", "results.html#yamux-auto-tuning"),
+        ("Results", "results.html#results"),
+    ]
 
 
 def test_overview_groups_newest_first(built: SphinxTestApp) -> None:

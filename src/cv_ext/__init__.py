@@ -23,13 +23,16 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(domain.CVDomain)
     app.add_directive("timeline", directives.TimelineDirective)
     app.add_directive("achievement", directives.AchievementDirective)
+    app.add_directive("project", directives.ProjectDirective)
+    app.add_directive("talk", directives.TalkDirective)
     app.add_directive("career-overview", directives.CareerOverviewDirective)
+    app.add_directive("cv-index", directives.IndexDirective)
     collect.setup_collect(app)
     app.connect("builder-inited", _add_static_path)
     app.add_css_file("cv_ext.css")
     return {
         "version": __version__,
-        "env_version": 1,  # bump whenever the records stored in the environment change shape
+        "env_version": 2,  # bump whenever the records stored in the environment change shape
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -1,171 +1,325 @@
-"""Aggregates: placeholders filled from the domain once every page has been read.
+"""Cross-document data: backlinks gathered while reading, placeholders filled while writing.
 
-Pages that hold a placeholder are noted in the domain; ``env-get-updated``
+Pages that show data of other pages are noted in the domain; ``env-get-updated``
 hands them back for rewriting whenever the records they show changed, so an
-overview never goes stale on an incremental build.
+overview, an index or a "Referenced from" list never goes stale on an
+incremental build.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import dataclasses
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from cv_ext import render
 from cv_ext._logging import log_warning
 from cv_ext.config import today
-from cv_ext.domain import display_title, get_domain
-from cv_ext.nodes import cv_item, cv_overview, cv_results, cv_timeline
+from cv_ext.domain import ALIASES, STORES, CVDomain, display_title, get_domain, skill_anchor
+from cv_ext.model import Backlink, Entry, Project, format_months
+from cv_ext.nodes import (
+    cv_backlinks,
+    cv_heading,
+    cv_index,
+    cv_item,
+    cv_overview,
+    cv_project,
+    cv_timeline,
+)
 
 if TYPE_CHECKING:
-    from sphinx import addnodes
+    from collections.abc import Sequence
+
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from cv_ext.model import Achievement, Date, Entry
+    from cv_ext.model import Date
+    from cv_ext.views import Record, Views
 
 logger = logging.getLogger(__name__)
 
+#: how each group of referencing places is headed, in display order
+GROUPS = {
+    "entry": "Timeline",
+    "project": "Projects",
+    "achievement": "Achievements",
+    "talk": "Talks",
+    "": "Pages",
+}
+
 
 def setup_collect(app: Sphinx) -> None:
-    """Connect the aggregate events."""
-    app.connect("doctree-resolved", fill_placeholders)
+    """Connect the events that gather and show cross-document data."""
+    app.connect("doctree-read", read_doctree)
     app.connect("env-get-updated", _updated_aggregates)
     app.connect("warn-missing-reference", _warn_missing_reference)
+    app.connect("doctree-resolved", fill_placeholders)
 
 
 def _updated_aggregates(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return get_domain(env).updated_aggregates()
 
 
+# --- reading -------------------------------------------------------------------------------------
+
+
+def read_doctree(app: Sphinx, doctree: nodes.document) -> None:
+    """Name untitled projects after their page, and record every cross-reference made."""
+    domain = get_domain(app.env)
+    docname = app.env.docname
+    for header in doctree.findall(cv_project):
+        _title_project_from_page(domain, docname, header)
+    backlinks = []
+    for order, xref in enumerate(doctree.findall(addnodes.pending_xref)):
+        if xref.get("cv_tag"):
+            continue
+        if xref.get("refdomain") == "cv":
+            target_type = ALIASES.get(xref["reftype"], xref["reftype"])
+        elif xref.get("reftype") == "any":
+            target_type = "any"  # which type it names is known once every page is read
+        else:
+            continue
+        if target_type not in STORES and target_type != "any":
+            continue
+        place = _place(xref)
+        if place is None or (place[0], place[1]) == (target_type, xref["reftarget"]):
+            continue  # outside any section, or an object naming itself
+        source_type, source, anchor, label = place
+        backlinks.append(
+            Backlink(
+                target_type, xref["reftarget"], docname, anchor, source_type, source, label, order
+            )
+        )
+    domain.note_backlinks(docname, backlinks)
+
+
+def _title_project_from_page(domain: CVDomain, docname: str, header: cv_project) -> None:
+    section = header.parent if isinstance(header.parent, nodes.section) else None
+    page_title = section[0].astext() if section is not None and len(section) else ""
+    record = domain.projects.get(header["cv_id"])
+    if record is None or record.docname != docname:
+        return
+    if not record.title and page_title:
+        domain.projects[record.id] = dataclasses.replace(record, title=page_title)
+    for heading in list(header.findall(cv_heading)):
+        if heading.astext() == page_title:
+            header.remove(heading)  # the page's own title already says it
+
+
+def _place(node: nodes.Element) -> tuple[str, str, str, str] | None:
+    """(source type, source id, anchor, label) of the innermost object or section around *node*."""
+    parent = node.parent
+    while parent is not None:
+        if parent.get("cv_type") and parent.get("ids"):
+            heading = next(iter(parent.findall(cv_heading)), None)
+            label = heading.astext() if heading is not None else parent["cv_id"]
+            return parent["cv_type"], parent["cv_id"], parent["ids"][0], label
+        if isinstance(parent, nodes.section) and parent.get("ids"):
+            return "", "", parent["ids"][0], parent[0].astext()
+        parent = parent.parent
+    return None
+
+
 def _warn_missing_reference(app: Sphinx, domain: object, node: addnodes.pending_xref) -> bool:
     if node.get("refdomain") != "cv":
         return False
-    log_warning(
-        logger,
-        f"unknown {node['reftype']} id {node['reftarget']!r}",
-        "ref",
-        location=node,
-    )
+    if node.get("cv_tag"):
+        return True  # tags link to the skills index only where a site has one
+    typ, target = ALIASES.get(node["reftype"], node["reftype"]), node["reftarget"]
+    message = f"unknown {typ} id {target!r}"
+    others = [
+        other for other in STORES if other != typ and get_domain(app.env).lookup(other, target)
+    ]
+    if others:
+        message += f" ({target!r} is a {others[0]}, not a {typ})"
+    log_warning(logger, message, "ref", location=node)
     return True
 
 
+# --- writing -------------------------------------------------------------------------------------
+
+
 def fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Replace every overview and results placeholder of *doctree*."""
+    """Replace every overview, index and backlinks placeholder of *doctree*."""
+    placeholders = [
+        node
+        for node in doctree.findall(nodes.Element)
+        if isinstance(node, cv_overview | cv_backlinks | cv_index)
+    ]
+    if not placeholders:
+        return
     domain = get_domain(app.env)
-    reference_date = today(app.config)
-    overviews = list(doctree.findall(cv_overview))
-    if overviews:
-        entries = newest_first(list(domain.entries.values()), reference_date)
-    for overview in overviews:
-        overview.replace_self(
-            overview_nodes(app.builder, docname, overview, entries, reference_date)
+    views = domain.views()
+    filler = _Filler(app.builder, docname, domain, views, today(app.config))
+    for node in placeholders:
+        if isinstance(node, cv_overview):
+            node.replace_self(filler.overview(node))
+        elif isinstance(node, cv_backlinks):
+            node.replace_self(filler.backlinks(node["target_type"], node["target"]))
+        else:
+            node.replace_self(filler.index(node))
+
+
+@dataclasses.dataclass
+class _Filler:
+    builder: Builder
+    docname: str
+    domain: CVDomain
+    views: Views
+    today: Date
+
+    def ref(self, docname: str, anchor: str, text: str) -> nodes.Node:
+        return make_refnode(
+            self.builder, self.docname, docname, anchor, nodes.inline(text, text), text
         )
-    results = list(doctree.findall(cv_results))
-    if results:
-        by_entry = achievements_by_entry(list(domain.achievements.values()))
-        for placeholder in results:
-            found = by_entry.get(placeholder["entry"], [])
-            placeholder.replace_self(results_nodes(app.builder, docname, found) if found else [])
 
+    def record_ref(self, record: Record, text: str | None = None) -> nodes.Node:
+        return self.ref(record.docname, record.anchor, text or display_title(record))
 
-def newest_first(entries: list[Entry], reference_date: Date) -> list[Entry]:
-    """Dated entries, latest end first, ties by latest start, then by title."""
-    dated = sorted((entry for entry in entries if entry.period), key=lambda e: (e.title, e.id))
+    def when(self, record: Record) -> list[nodes.Node]:
+        if isinstance(record, Entry | Project):
+            return render.period_nodes(record.period, self.today) if record.period else []
+        return [render.date_node(record.date)] if record.date else []
 
-    def key(entry: Entry) -> tuple[int, int]:
-        return entry.period.sort_key(reference_date) if entry.period else (0, 0)
-
-    return sorted(dated, key=key, reverse=True)
-
-
-def achievements_by_entry(achievements: list[Achievement]) -> dict[str, list[Achievement]]:
-    """Dated achievements grouped by their ``:entry:``, newest first."""
-    grouped: dict[str, list[Achievement]] = defaultdict(list)
-    for achievement in sorted(
-        achievements, key=lambda a: (a.date.iso() if a.date else "", a.id), reverse=True
-    ):
-        if achievement.entry and achievement.date:
-            grouped[achievement.entry].append(achievement)
-    return grouped
-
-
-def _ref(builder: Builder, fromdoc: str, record: Entry | Achievement, text: str) -> nodes.Node:
-    return make_refnode(
-        builder, fromdoc, record.docname, record.anchor, nodes.inline(text, text), text
-    )
-
-
-def overview_nodes(
-    builder: Builder,
-    docname: str,
-    overview: cv_overview,
-    entries: list[Entry],
-    reference_date: Date,
-) -> list[nodes.Node]:
-    """The career overview: one visual timeline per kind, or one for all."""
-    shown = [entry for entry in entries if entry.kind in overview["kinds"]]
-    if overview["group"] == "none":
-        groups = [("", shown)]
-    else:
-        groups = [
-            (render.kind_label(kind), [entry for entry in shown if entry.kind == kind])
-            for kind in overview["kinds"]
-        ]
-    result: list[nodes.Node] = []
-    for label, group in groups:
-        if not group:
-            continue
-        container = nodes.container(classes=["cv-overview", *overview["classes"]])
-        if label:
-            container += nodes.rubric(label, label, classes=["cv-overview-kind"])
-        timeline = cv_timeline(classes=["cv-timeline"])
-        for entry in group:
-            timeline += item_node(builder, docname, entry, reference_date, show_kind=not label)
-        container += timeline
-        result.append(container)
-    return result
-
-
-def item_node(
-    builder: Builder, docname: str, entry: Entry, reference_date: Date, *, show_kind: bool
-) -> cv_item:
-    """One compact overview line: when, what (linked), where."""
-    item = cv_item(classes=["cv-item", f"cv-kind-{entry.kind}"])
-    if entry.period:
-        when = nodes.paragraph(classes=["cv-when"])
-        when += render.period_nodes(entry.period, reference_date)
-        item += when
-    what = nodes.paragraph(classes=["cv-what"])
-    what += _ref(builder, docname, entry, entry.title or entry.org)
-    if entry.org and entry.title:
-        what += [
-            nodes.Text(render.SEPARATOR),
-            nodes.inline(entry.org, entry.org, classes=["cv-org"]),
-        ]
-    if show_kind:
-        label = render.kind_label(entry.kind)
-        what += [nodes.Text(" "), nodes.inline(label, label, classes=["cv-badge"])]
-    item += what
-    return item
-
-
-def results_nodes(
-    builder: Builder, docname: str, achievements: list[Achievement]
-) -> list[nodes.Node]:
-    """The achievements of one entry, linked, newest first."""
-    container = nodes.container(classes=["cv-results"])
-    container += nodes.rubric("Achievements", "Achievements", classes=["cv-results-title"])
-    items = nodes.bullet_list()
-    for achievement in achievements:
+    def line(self, record: Record, *extra: Sequence[nodes.Node]) -> nodes.paragraph:
+        """``when · linked title · extra``."""
         para = nodes.paragraph()
-        if achievement.date:
-            para += [render.date_node(achievement.date), nodes.Text(render.SEPARATOR)]
-        para += _ref(builder, docname, achievement, display_title(achievement))
-        items += nodes.list_item("", para)
-    container += items
-    return [container]
+        for index, part in enumerate(
+            p for p in (self.when(record), [self.record_ref(record)], *extra) if p
+        ):
+            if index:
+                para += nodes.Text(render.SEPARATOR)
+            para += part
+        return para
+
+    # the career overview
+
+    def overview(self, overview: cv_overview) -> list[nodes.Node]:
+        shown = [entry for entry in self.views.entries if entry.kind in overview["kinds"]]
+        if overview["group"] == "none":
+            groups = [("", shown)]
+        else:
+            groups = [
+                (render.kind_label(kind), [entry for entry in shown if entry.kind == kind])
+                for kind in overview["kinds"]
+            ]
+        result: list[nodes.Node] = []
+        for label, group in groups:
+            if not group:
+                continue
+            container = nodes.container(classes=["cv-overview", *overview["classes"]])
+            if label:
+                container += nodes.rubric(label, label, classes=["cv-overview-kind"])
+            timeline = cv_timeline(classes=["cv-timeline"])
+            timeline += [self.overview_item(entry, show_kind=not label) for entry in group]
+            container += timeline
+            result.append(container)
+        return result
+
+    def overview_item(self, entry: Entry, *, show_kind: bool) -> cv_item:
+        item = cv_item(classes=["cv-item", f"cv-kind-{entry.kind}"])
+        if entry.period:
+            when = nodes.paragraph(classes=["cv-when"])
+            when += render.period_nodes(entry.period, self.today)
+            item += when
+        what = nodes.paragraph(classes=["cv-what"])
+        what += self.record_ref(entry, entry.title or entry.org)
+        if entry.org and entry.title:
+            what += [
+                nodes.Text(render.SEPARATOR),
+                nodes.inline(entry.org, entry.org, classes=["cv-org"]),
+            ]
+        if show_kind:
+            label = render.kind_label(entry.kind)
+            what += [nodes.Text(" "), nodes.inline(label, label, classes=["cv-badge"])]
+        item += what
+        return item
+
+    # "Referenced from"
+
+    def backlinks(self, target_type: str, target: str) -> list[nodes.Node]:
+        links = self.views.backlinks.get((target_type, target), [])
+        if not links:
+            return []
+        container = nodes.container(classes=["cv-backlinks"])
+        container += nodes.rubric(
+            "Referenced from", "Referenced from", classes=["cv-backlinks-title"]
+        )
+        by_group = sorted(links, key=lambda link: list(GROUPS).index(link.source_type))
+        for source_type, group in groupby(by_group, key=lambda link: link.source_type):
+            items = nodes.bullet_list(classes=["cv-backlinks-list"])
+            for link in group:
+                record = self.domain.lookup(source_type, link.source) if source_type else None
+                para = self.line(record) if record else self._page_line(link)
+                items += nodes.list_item("", para)
+            label = GROUPS[source_type]
+            container += nodes.paragraph(label, label, classes=["cv-backlinks-group"])
+            container += items
+        return [container]
+
+    def _page_line(self, link: Backlink) -> nodes.paragraph:
+        para = nodes.paragraph()
+        para += self.ref(link.docname, link.anchor, link.label)
+        return para
+
+    # indices
+
+    def index(self, node: cv_index) -> list[nodes.Node]:
+        container = nodes.container(classes=["cv-index", *node["classes"]])
+        if node["index"] == "projects":
+            container += self.project_index()
+        elif node["index"] == "talks":
+            container += self.talk_index()
+        else:
+            container += self.skill_index()
+        return [container]
+
+    def project_index(self) -> list[nodes.Node]:
+        timeline = cv_timeline(classes=["cv-timeline"])
+        for project in self.views.projects:
+            item = cv_item(classes=["cv-item"])
+            item += self.line(project)
+            if project.summary:
+                item += nodes.paragraph(project.summary, project.summary, classes=["cv-summary"])
+            timeline += item
+        return [timeline] if len(timeline) else []
+
+    def talk_index(self) -> list[nodes.Node]:
+        result: list[nodes.Node] = []
+        years = groupby(self.views.talks, key=lambda talk: talk.date.year if talk.date else 0)
+        for year, talks in years:
+            label = str(year) if year else "Undated"
+            result.append(nodes.rubric(label, label, classes=["cv-index-year"]))
+            timeline = cv_timeline(classes=["cv-timeline"])
+            for talk in talks:
+                event = [nodes.inline(talk.event, talk.event)] if talk.event else []
+                item = cv_item(classes=["cv-item"])
+                item += self.line(talk, event)
+                timeline += item
+            result.append(timeline)
+        return result
+
+    def skill_index(self) -> list[nodes.Node]:
+        result: list[nodes.Node] = []
+        for tag, records in self.views.skills.items():
+            block = nodes.container(ids=[skill_anchor(tag)], classes=["cv-skill"])
+            head = nodes.paragraph(classes=["cv-skill-name"])
+            head += nodes.strong(tag, tag)
+            if years := format_months(self.views.skill_months.get(tag, 0)):
+                head += [
+                    nodes.Text(render.SEPARATOR),
+                    nodes.inline(years, years, classes=["cv-duration"]),
+                ]
+            block += head
+            items = nodes.bullet_list(classes=["cv-skill-list"])
+            for record in records:
+                items += nodes.list_item("", self.line(record))
+            block += items
+            result.append(block)
+        return result

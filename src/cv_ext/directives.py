@@ -2,11 +2,12 @@
 
 Options are read as plain text and validated here rather than by docutils
 converters, so that a bad value becomes a located, suppressible ``cv.<subtype>``
-warning while the rest of the entry still renders.
+warning while the rest of the object still renders.
 """
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
@@ -23,24 +24,42 @@ from cv_ext.domain import get_domain
 from cv_ext.model import (
     KINDS,
     Achievement,
+    Date,
     Entry,
     Metric,
     ParseError,
     Period,
+    Project,
+    Span,
+    Talk,
     make_period,
     parse_date,
+    parse_list,
     parse_metric,
     parse_period,
     parse_tags,
     parse_url,
     slugify,
 )
-from cv_ext.nodes import cv_achievement, cv_entry, cv_heading, cv_overview, cv_results
+from cv_ext.nodes import (
+    cv_achievement,
+    cv_backlinks,
+    cv_entry,
+    cv_heading,
+    cv_index,
+    cv_overview,
+    cv_project,
+    cv_talk,
+)
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sphinx.util.typing import OptionSpec
 
 logger = logging.getLogger(__name__)
+
+TEXT = directives.unchanged
 
 
 class CVDirective(SphinxDirective):
@@ -49,6 +68,8 @@ class CVDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
+    #: the object type this directive declares
+    objtype = ""
 
     def warn(self, message: str, subtype: CvSubtype) -> None:
         """Warn at this directive's file and line."""
@@ -61,10 +82,10 @@ class CVDirective(SphinxDirective):
             self.warn(f"the :{option}: option is required", "option")
         return value
 
-    def title(self) -> str:
-        """The directive argument, or a warning and a placeholder."""
+    def title(self, *, required: bool = True) -> str:
+        """The directive argument, or a warning."""
         value = " ".join(self.arguments[0].split()) if self.arguments else ""
-        if not value:
+        if required and not value:
             self.warn("a title is required (the text after the directive name)", "title")
         return value
 
@@ -79,6 +100,34 @@ class CVDirective(SphinxDirective):
             self.warn(f":{option}: {error}", "url")
             return ""
 
+    def date(self, option: str = "date") -> Date | None:
+        """A required date option; None (with a warning) if missing or invalid."""
+        if not (raw := self.text(option, required=True)):
+            return None
+        try:
+            return parse_date(raw)
+        except ParseError as error:
+            self.warn(str(error), "date")
+            return None
+
+    def period(self, *, required: bool = True) -> Period | None:
+        """``:period:``, or ``:start:``/``:end:``; None (with a warning) if invalid."""
+        try:
+            if "period" in self.options:
+                if "start" in self.options or "end" in self.options:
+                    self.warn(
+                        ":period: replaces :start: and :end:; give one or the other", "option"
+                    )
+                return parse_period(self.text("period"))
+            if not self.text("start"):
+                if required:
+                    self.warn("the :start: option (or :period:) is required", "option")
+                return None
+            return make_period(self.text("start"), self.text("end"))
+        except ParseError as error:
+            self.warn(str(error), "date" if "invalid date" in str(error) else "period")
+            return None
+
     def object_id(self, *fallback: str) -> str:
         """The ``:name:`` option, else a slug of *fallback*."""
         name = self.text("name")
@@ -88,19 +137,60 @@ class CVDirective(SphinxDirective):
             self.warn(str(error), "option")
             return ""
 
-    def anchor(self, object_id: str, prefix: str) -> str:
+    def anchor(self, object_id: str) -> str:
         """The HTML id: the object id itself unless the page already uses it."""
         if object_id and object_id not in self.state.document.ids:
             return object_id
-        return make_id(self.env, self.state.document, prefix, object_id or prefix)
+        return make_id(self.env, self.state.document, f"cv-{self.objtype}", object_id or "")
 
-    def heading(self, title: str) -> cv_heading:
-        """The entry's heading."""
-        return cv_heading(title, title)
+    def xref(self, typ: str, target: str) -> addnodes.pending_xref:
+        """A reference to another cv object, resolved (or warned about) once all is read."""
+        xref = addnodes.pending_xref(
+            target, refdomain="cv", reftype=typ, reftarget=target, refexplicit=False
+        )
+        self.set_source_info(xref)
+        xref += nodes.inline(target, target)
+        return xref
+
+    def container(
+        self, node_class: type[nodes.Element], object_id: str, anchor: str, *classes: str
+    ) -> nodes.Element:
+        """The object's node, carrying its type and id for backlinks."""
+        node = node_class(
+            ids=[anchor] if anchor else [],
+            classes=[f"cv-{self.objtype}", *classes, *self.options.get("class", [])],
+            cv_type=self.objtype,
+            cv_id=object_id,
+        )
+        self.set_source_info(node)
+        return node
+
+    def note(self, record: Entry | Achievement | Project | Talk) -> None:
+        """Record the object in the domain; its page now shows aggregated data."""
+        domain = get_domain(self.env)
+        if record.id:
+            domain.note(self.objtype, record)
+        domain.note_aggregate(self.env.docname)
 
     def body(self) -> list[nodes.Node]:
         """The content, parsed as ordinary MyST or reStructuredText."""
         return self.parse_content_to_nodes() if self.content else []
+
+    def backlinks(self, object_id: str) -> list[nodes.Node]:
+        """A placeholder for the places that reference this object."""
+        return [cv_backlinks(target_type=self.objtype, target=object_id)] if object_id else []
+
+    def joined(self, parts: Sequence[Sequence[nodes.Node]], classes: list[str]) -> list[nodes.Node]:
+        """A paragraph of the non-empty *parts*, separated by middle dots; or nothing."""
+        parts = [part for part in parts if part]
+        if not parts:
+            return []
+        para = nodes.paragraph(classes=classes)
+        for index, part in enumerate(parts):
+            if index:
+                para += nodes.Text(render.SEPARATOR)
+            para += part
+        return [para]
 
 
 class TimelineDirective(CVDirective):
@@ -115,35 +205,10 @@ class TimelineDirective(CVDirective):
        :::
     """
 
-    option_spec: ClassVar[OptionSpec] = {
-        "org": directives.unchanged,
-        "start": directives.unchanged,
-        "end": directives.unchanged,
-        "period": directives.unchanged,
-        "kind": directives.unchanged,
-        "location": directives.unchanged,
-        "url": directives.unchanged,
-        "tags": directives.unchanged,
-        "name": directives.unchanged,
-        "class": directives.class_option,
-    }
-
-    def period(self) -> Period | None:
-        """``:period:``, or ``:start:``/``:end:``; None (with a warning) if invalid."""
-        try:
-            if "period" in self.options:
-                if "start" in self.options or "end" in self.options:
-                    self.warn(
-                        ":period: replaces :start: and :end:; give one or the other", "option"
-                    )
-                return parse_period(self.text("period"))
-            if not self.text("start"):
-                self.warn("the :start: option (or :period:) is required", "option")
-                return None
-            return make_period(self.text("start"), self.text("end"))
-        except ParseError as error:
-            self.warn(str(error), "date" if "invalid date" in str(error) else "period")
-            return None
+    objtype = "entry"
+    option_spec: ClassVar[OptionSpec] = dict.fromkeys(
+        ("org", "start", "end", "period", "kind", "location", "url", "tags", "name"), TEXT
+    ) | {"class": directives.class_option}
 
     def kind(self) -> str:
         """``:kind:``, one of :data:`~cv_ext.model.KINDS`; ``work`` by default."""
@@ -156,16 +221,16 @@ class TimelineDirective(CVDirective):
     def run(self) -> list[nodes.Node]:
         """Record the entry in the domain and render it."""
         title, org, period = self.title(), self.text("org", required=True), self.period()
-        start = period.start.iso() if period else self.text("start")
-        entry_id = self.object_id(org or title, start)
-        kind = self.kind()
-        anchor = self.anchor(entry_id, "cv-entry")
+        entry_id = self.object_id(
+            org or title, period.start.iso() if period else self.text("start")
+        )
+        anchor = self.anchor(entry_id)
         entry = Entry(
             id=entry_id,
             title=title,
             org=org,
             period=period,
-            kind=kind,
+            kind=self.kind(),
             location=self.text("location"),
             url=self.url(),
             tags=parse_tags(self.text("tags")),
@@ -173,32 +238,22 @@ class TimelineDirective(CVDirective):
             anchor=anchor,
             lineno=self.lineno,
         )
-        if entry_id:
-            get_domain(self.env).note("entry", entry)
-        get_domain(self.env).note_aggregate(self.env.docname)
+        self.note(entry)
 
-        node = cv_entry(
-            ids=[anchor], classes=["cv-entry", f"cv-kind-{kind}", *self.options.get("class", [])]
-        )
-        self.set_source_info(node)
-        node += self.heading(title or org)
-        where = nodes.paragraph(classes=["cv-org"])
-        where += render.link(org, entry.url)
-        if entry.location:
-            where += [nodes.Text(render.SEPARATOR), nodes.inline(entry.location, entry.location)]
-        node += where
+        node = self.container(cv_entry, entry_id, anchor, f"cv-kind-{entry.kind}")
+        node += cv_heading(title or org, title or org)
+        location = [nodes.inline(entry.location, entry.location)] if entry.location else []
+        node += self.joined([[render.link(org, entry.url)] if org else [], location], ["cv-org"])
         if period is not None:
-            when = nodes.paragraph(classes=["cv-when"])
-            when += render.period_nodes(period, today(self.config))
-            node += when
+            node += self.joined([render.period_nodes(period, today(self.config))], ["cv-when"])
         node += render.tag_nodes(entry.tags)
         node += self.body()
-        node += cv_results(entry=entry_id)
+        node += self.backlinks(entry_id)
         return [node]
 
 
 class AchievementDirective(CVDirective):
-    """A dated, possibly measured result, optionally tied to a timeline entry.
+    """A dated, possibly measured result, optionally tied to an entry and a project.
 
     .. code-block:: md
 
@@ -209,15 +264,10 @@ class AchievementDirective(CVDirective):
        :::
     """
 
-    option_spec: ClassVar[OptionSpec] = {
-        "date": directives.unchanged,
-        "metric": directives.unchanged,
-        "entry": directives.unchanged,
-        "url": directives.unchanged,
-        "tags": directives.unchanged,
-        "name": directives.unchanged,
-        "class": directives.class_option,
-    }
+    objtype = "achievement"
+    option_spec: ClassVar[OptionSpec] = dict.fromkeys(
+        ("date", "metric", "entry", "project", "url", "tags", "name"), TEXT
+    ) | {"class": directives.class_option}
 
     def metrics(self) -> tuple[Metric, ...]:
         """Every valid line of ``:metric:``; a warning for each invalid one."""
@@ -233,62 +283,199 @@ class AchievementDirective(CVDirective):
 
     def run(self) -> list[nodes.Node]:
         """Record the achievement in the domain and render it."""
-        title = self.title()
-        date = None
-        if raw_date := self.text("date", required=True):
-            try:
-                date = parse_date(raw_date)
-            except ParseError as error:
-                self.warn(str(error), "date")
+        title, date = self.title(), self.date()
         achievement_id = self.object_id(title)
-        anchor = self.anchor(achievement_id, "cv-achievement")
-        entry_ref = self.text("entry")
+        anchor = self.anchor(achievement_id)
         achievement = Achievement(
             id=achievement_id,
             title=title,
             date=date,
             metrics=self.metrics(),
-            entry=entry_ref,
+            entry=self.text("entry"),
+            project=self.text("project"),
             url=self.url(),
             tags=parse_tags(self.text("tags")),
             docname=self.env.docname,
             anchor=anchor,
             lineno=self.lineno,
         )
-        if achievement_id:
-            get_domain(self.env).note("achievement", achievement)
+        self.note(achievement)
 
-        node = cv_achievement(
-            ids=[anchor], classes=["cv-achievement", *self.options.get("class", [])]
+        node = self.container(cv_achievement, achievement_id, anchor)
+        node += cv_heading(title or "Untitled achievement", title or "Untitled achievement")
+        node += self.joined(
+            [
+                [render.date_node(date)] if date else [],
+                [self.xref("entry", achievement.entry)] if achievement.entry else [],
+                [self.xref("project", achievement.project)] if achievement.project else [],
+                [render.source_link(achievement.url)] if achievement.url else [],
+            ],
+            ["cv-when"],
         )
-        self.set_source_info(node)
-        node += self.heading(title or "Untitled achievement")
-        meta = nodes.paragraph(classes=["cv-when"])
-        if date is not None:
-            meta += render.date_node(date)
-        if entry_ref:
-            if len(meta):
-                meta += nodes.Text(render.SEPARATOR)
-            xref = addnodes.pending_xref(
-                entry_ref,
-                refdomain="cv",
-                reftype="entry",
-                reftarget=entry_ref,
-                refexplicit=False,
-                refwarn=True,
-            )
-            self.set_source_info(xref)
-            xref += nodes.inline(entry_ref, entry_ref)
-            meta += xref
-        if achievement.url:
-            if len(meta):
-                meta += nodes.Text(render.SEPARATOR)
-            meta += render.link(render.url_label(achievement.url), achievement.url)
-        if len(meta):
-            node += meta
         node += [render.metric_node(metric) for metric in achievement.metrics]
         node += render.tag_nodes(achievement.tags)
         node += self.body()
+        node += self.backlinks(achievement_id)
+        return [node]
+
+
+class ProjectDirective(CVDirective):
+    """A project, declared at the top of its own page; its id is the page's name.
+
+    .. code-block:: md
+
+       # Decentralized hole punching
+
+       :::{project}
+       :date: 2022-02-09
+       :url: https://github.com/libp2p/rust-libp2p/pull/2438
+       :entry: protocol-labs
+       :summary: Hole punching for libp2p without central infrastructure.
+       :::
+    """
+
+    objtype = "project"
+    option_spec: ClassVar[OptionSpec] = dict.fromkeys(
+        ("date", "start", "end", "url", "entry", "tags", "summary", "name"), TEXT
+    ) | {"class": directives.class_option}
+
+    def project_period(self) -> Period | None:
+        """``:date:`` for a day's work, or ``:start:``/``:end:`` for longer projects."""
+        if "date" in self.options:
+            if "start" in self.options:
+                self.warn(":date: and :start: exclude each other; :date: is used", "option")
+            date = self.date()
+            return Period((Span(date),)) if date else None
+        if "start" not in self.options:
+            self.warn("a :date: or a :start: is required", "option")
+            return None
+        return self.period()
+
+    def run(self) -> list[nodes.Node]:
+        """Record the project in the domain and render its header."""
+        # an empty title is taken from the page's heading once the page is read
+        title = self.title(required=False)
+        period = self.project_period()
+        project_id = self.object_id(PurePosixPath(self.env.docname).name)
+        anchor = self.anchor(project_id)
+        project = Project(
+            id=project_id,
+            title=title,
+            period=period,
+            summary=self.text("summary"),
+            url=self.url(),
+            entry=self.text("entry"),
+            tags=parse_tags(self.text("tags")),
+            docname=self.env.docname,
+            anchor=anchor,
+            lineno=self.lineno,
+        )
+        self.note(project)
+
+        node = self.container(cv_project, project_id, anchor)
+        if title:
+            node += cv_heading(title, title)
+        if project.summary:
+            node += nodes.paragraph(project.summary, project.summary, classes=["cv-summary"])
+        fields = nodes.field_list(classes=["cv-facts"])
+        if period is not None:
+            fields += render.field("When", render.period_nodes(period, today(self.config)))
+        if project.entry:
+            fields += render.field("Role", [self.xref("entry", project.entry)])
+        if project.url:
+            fields += render.field("Source", [render.source_link(project.url)])
+        if len(fields):
+            node += fields
+        node += render.tag_nodes(project.tags)
+        node += self.body()
+        node += self.backlinks(project_id)
+        return [node]
+
+
+class TalkDirective(CVDirective):
+    """A talk at an event, linked to the projects it presents.
+
+    .. code-block:: md
+
+       :::{talk} Hole punching in the wild
+       :date: 2023-02-05
+       :event: FOSDEM 2023
+       :projects: hole-punching
+       :::
+    """
+
+    objtype = "talk"
+    option_spec: ClassVar[OptionSpec] = dict.fromkeys(
+        (
+            "date",
+            "event",
+            "event-url",
+            "video",
+            "slides",
+            "projects",
+            "with",
+            "entry",
+            "tags",
+            "name",
+        ),
+        TEXT,
+    ) | {"class": directives.class_option}
+
+    def run(self) -> list[nodes.Node]:
+        """Record the talk in the domain and render it."""
+        title, date, event = self.title(), self.date(), self.text("event", required=True)
+        talk_id = self.object_id(event, title)
+        anchor = self.anchor(talk_id)
+        talk = Talk(
+            id=talk_id,
+            title=title,
+            date=date,
+            event=event,
+            event_url=self.url("event-url"),
+            video=self.url("video"),
+            slides=self.url("slides"),
+            projects=parse_list(self.text("projects")),
+            speakers=parse_list(self.text("with")),
+            entry=self.text("entry"),
+            tags=parse_tags(self.text("tags")),
+            docname=self.env.docname,
+            anchor=anchor,
+            lineno=self.lineno,
+        )
+        self.note(talk)
+
+        node = self.container(cv_talk, talk_id, anchor)
+        node += cv_heading(title or "Untitled talk", title or "Untitled talk")
+        speakers = ", ".join(talk.speakers)
+        node += self.joined(
+            [
+                [render.date_node(date)] if date else [],
+                [render.link(event, talk.event_url)] if event else [],
+                [nodes.inline(f"with {speakers}", f"with {speakers}")] if speakers else [],
+            ],
+            ["cv-when"],
+        )
+        links = [
+            [render.link(label, url)]
+            for label, url in (("Video", talk.video), ("Slides", talk.slides))
+            if url
+        ]
+        node += self.joined(links, ["cv-links"])
+        presents: list[nodes.Node] = []
+        for index, project in enumerate(talk.projects):
+            presents += [nodes.Text(", ")] if index else []
+            presents.append(self.xref("project", project))
+        if presents:
+            node += self.joined(
+                [[nodes.inline("Presents: ", "Presents: "), *presents]], ["cv-presents"]
+            )
+        if talk.entry:
+            node += self.joined(
+                [[nodes.inline("Role: ", "Role: "), self.xref("entry", talk.entry)]], ["cv-role"]
+            )
+        node += render.tag_nodes(talk.tags)
+        node += self.body()
+        node += self.backlinks(talk_id)
         return [node]
 
 
@@ -305,7 +492,7 @@ class CareerOverviewDirective(SphinxDirective):
 
     has_content = False
     option_spec: ClassVar[OptionSpec] = {
-        "kinds": directives.unchanged,
+        "kinds": TEXT,
         "group": lambda argument: directives.choice(argument, ("kind", "none")),
         "class": directives.class_option,
     }
@@ -329,4 +516,37 @@ class CareerOverviewDirective(SphinxDirective):
         )
         self.set_source_info(node)
         get_domain(self.env).note_aggregate(self.env.docname)
+        return [node]
+
+
+INDEX_KINDS = ("projects", "talks", "skills")
+
+
+class IndexDirective(SphinxDirective):
+    """An index generated from the domain: ``projects``, ``talks`` or ``skills``.
+
+    .. code-block:: md
+
+       :::{cv-index} skills
+       :::
+    """
+
+    required_arguments = 1
+    has_content = False
+    option_spec: ClassVar[OptionSpec] = {"class": directives.class_option}
+
+    def run(self) -> list[nodes.Node]:
+        """A placeholder, filled from the domain once every page is read."""
+        kind = self.arguments[0].strip().lower()
+        if kind not in INDEX_KINDS:
+            log_warning(
+                logger,
+                f"cv-index: unknown index {kind!r}, expected one of {', '.join(INDEX_KINDS)}",
+                "option",
+                location=self.get_location(),
+            )
+            return []
+        node = cv_index(index=kind, classes=[f"cv-index-{kind}", *self.options.get("class", [])])
+        self.set_source_info(node)
+        get_domain(self.env).note_aggregate(self.env.docname, skills=kind == "skills")
         return [node]

@@ -1,9 +1,9 @@
 """The ``cv`` domain: the single source of truth for every CV object of a build.
 
 Directives note their records here while reading; aggregates, references,
-search entries and exports are all derived from these records. Data is purged
-per document and merged from parallel readers, so ``-j`` and incremental
-builds see exactly what a clean serial build sees.
+backlinks, search entries and exports are all derived from these records. Data
+is purged per document and merged from parallel readers, so ``-j`` and
+incremental builds see exactly what a clean serial build sees.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from cv_ext._logging import log_warning
-from cv_ext.model import Achievement, Entry
+from cv_ext.config import today
+from cv_ext.model import Achievement, Backlink, Entry, ParseError, Project, Talk, slugify
+from cv_ext.views import Views, build_views
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -31,32 +33,52 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-Record = Entry | Achievement
+Record = Entry | Achievement | Project | Talk
 
-#: object type -> name of the data store holding it
-STORES: dict[str, str] = {"entry": "entries", "achievement": "achievements"}
+#: object type -> name of the data store holding its records
+STORES: dict[str, str] = {
+    "entry": "entries",
+    "achievement": "achievements",
+    "project": "projects",
+    "talk": "talks",
+}
+#: short role names -> object type
+ALIASES: dict[str, str] = {"ach": "achievement", "proj": "project"}
+
+
+def skill_anchor(tag: str) -> str:
+    """The HTML id of a skill on the skills index."""
+    try:
+        return f"skill-{slugify(tag)}"
+    except ParseError:  # a tag with no Latin letters at all
+        return "skill-" + hashlib.sha256(tag.encode()).hexdigest()[:10]
 
 
 class CVDomain(Domain):
-    """Timeline entries and achievements, with roles to reference them."""
+    """Timeline entries, achievements, projects, talks and skills, with roles for each."""
 
     name = "cv"
     label = "Curriculum vitae"
     object_types: ClassVar[dict[str, ObjType]] = {
         "entry": ObjType("timeline entry", "entry"),
-        "achievement": ObjType("achievement", "achievement"),
+        "achievement": ObjType("achievement", "achievement", "ach"),
+        "project": ObjType("project", "project", "proj"),
+        "talk": ObjType("talk", "talk"),
+        "skill": ObjType("skill", "skill"),
     }
     roles: ClassVar[dict[str, Any]] = {
-        "entry": XRefRole(),
-        "achievement": XRefRole(),
+        role: XRefRole() for role in ("entry", "achievement", "project", "talk", "skill", *ALIASES)
     }
     initial_data: ClassVar[dict[str, Any]] = {
-        "entries": {},  # id -> Entry
-        "achievements": {},  # id -> Achievement
+        **{store: {} for store in STORES.values()},  # id -> record
+        "backlinks": {},  # docname -> [Backlink], the references each page makes
         "aggregates": {},  # docname -> True: pages showing data of other pages
+        "skill_pages": {},  # docname -> True: pages holding the skills index
         "fingerprint": "",  # digest of all records at the end of the last read
     }
-    data_version = 1
+    data_version = 2
+    #: derived views, rebuilt whenever the fingerprint or the reference date changes
+    _views: tuple[tuple[str, str], Views] | None = None
 
     @property
     def entries(self) -> dict[str, Entry]:
@@ -69,9 +91,30 @@ class CVDomain(Domain):
         return cast("dict[str, Achievement]", self.data["achievements"])
 
     @property
+    def projects(self) -> dict[str, Project]:
+        """Projects by id."""
+        return cast("dict[str, Project]", self.data["projects"])
+
+    @property
+    def talks(self) -> dict[str, Talk]:
+        """Talks by id."""
+        return cast("dict[str, Talk]", self.data["talks"])
+
+    @property
+    def backlinks(self) -> dict[str, list[Backlink]]:
+        """The cross-references made by each document."""
+        return cast("dict[str, list[Backlink]]", self.data["backlinks"])
+
+    @property
     def aggregates(self) -> dict[str, bool]:
         """Documents that show data of other documents and must be rewritten with them."""
         return cast("dict[str, bool]", self.data["aggregates"])
+
+    @property
+    def skill_page(self) -> str | None:
+        """The document holding the skills index, if any (the first by name)."""
+        pages = cast("dict[str, bool]", self.data["skill_pages"])
+        return min(pages) if pages else None
 
     def _store(self, objtype: str) -> dict[str, Record]:
         return cast("dict[str, Record]", self.data[STORES[objtype]])
@@ -80,9 +123,17 @@ class CVDomain(Domain):
         """Record an object; warn and keep the earliest one if its id is taken."""
         return self._keep(self._store(objtype), objtype, record)
 
-    def note_aggregate(self, docname: str) -> None:
+    def note_aggregate(self, docname: str, *, skills: bool = False) -> None:
         """Mark *docname* as showing data gathered from other documents."""
         self.aggregates[docname] = True
+        if skills:
+            self.data["skill_pages"][docname] = True
+
+    def note_backlinks(self, docname: str, backlinks: list[Backlink]) -> None:
+        """Record the cross-references *docname* makes."""
+        if backlinks:
+            self.backlinks[docname] = backlinks
+            self.aggregates[docname] = True  # its link texts show other pages' titles
 
     @staticmethod
     def _keep(store: dict[str, Record], objtype: str, record: Record) -> bool:
@@ -108,7 +159,8 @@ class CVDomain(Domain):
             store = self.data[store_name]
             for key in [key for key, record in store.items() if record.docname == docname]:
                 del store[key]
-        self.aggregates.pop(docname, None)
+        for per_doc in ("backlinks", "aggregates", "skill_pages"):
+            self.data[per_doc].pop(docname, None)
 
     def merge_domaindata(self, docnames: AbstractSet[str], otherdata: dict[str, Any]) -> None:
         """Take over what a parallel reader recorded for *docnames*."""
@@ -117,17 +169,21 @@ class CVDomain(Domain):
             for record in otherdata[store_name].values():
                 if record.docname in docnames:
                     self._keep(store, objtype, record)
-        for docname in otherdata["aggregates"]:
-            if docname in docnames:
-                self.aggregates[docname] = True
+        for per_doc in ("backlinks", "aggregates", "skill_pages"):
+            for docname, value in otherdata[per_doc].items():
+                if docname in docnames:
+                    self.data[per_doc][docname] = value
 
     def fingerprint(self) -> str:
-        """A digest of every record that changes when any rendered aggregate would."""
+        """A digest of everything any aggregate, backlink or link text can show."""
         digest = hashlib.sha256()
         for store_name in STORES.values():
-            for key in sorted(self.data[store_name]):
-                record = dataclasses.replace(self.data[store_name][key], lineno=0)
-                digest.update(repr(record).encode())
+            store = self.data[store_name]
+            for key in sorted(store):
+                digest.update(repr(dataclasses.replace(store[key], lineno=0)).encode())
+        for docname in sorted(self.backlinks):
+            digest.update(repr(self.backlinks[docname]).encode())
+        digest.update(repr(sorted(self.data["skill_pages"])).encode())
         return digest.hexdigest()
 
     def updated_aggregates(self) -> list[str]:
@@ -139,8 +195,24 @@ class CVDomain(Domain):
         return sorted(self.aggregates)
 
     def lookup(self, typ: str, target: str) -> Record | None:
-        """The record *target* of role *typ*, or None."""
+        """The record *target* of role *typ* (aliases allowed), or None."""
+        typ = ALIASES.get(typ, typ)
         return self._store(typ).get(target) if typ in STORES else None
+
+    def views(self) -> Views:
+        """Orderings, backlinks and skills, derived once per build from the records."""
+        key = (self.data["fingerprint"], today(self.env.config).iso())
+        if self._views is None or self._views[0] != key:
+            views = build_views(
+                self.entries.values(),
+                self.achievements.values(),
+                self.projects.values(),
+                self.talks.values(),
+                self.backlinks,
+                today(self.env.config),
+            )
+            self._views = (key, views)
+        return self._views[1]
 
     def resolve_xref(
         self,
@@ -153,6 +225,8 @@ class CVDomain(Domain):
         contnode: nodes.Element,
     ) -> nodes.reference | None:
         """Link a ``cv:<type>`` reference; without an explicit title, show the object's."""
+        if ALIASES.get(typ, typ) == "skill":
+            return self._resolve_skill(builder, fromdocname, target, contnode)
         record = self.lookup(typ, target)
         if record is None:
             return None
@@ -161,6 +235,15 @@ class CVDomain(Domain):
         return make_refnode(
             builder, fromdocname, record.docname, record.anchor, contnode, display_title(record)
         )
+
+    def _resolve_skill(
+        self, builder: Builder, fromdocname: str, target: str, contnode: nodes.Element
+    ) -> nodes.reference | None:
+        tag = target.lower()
+        page = self.skill_page
+        if page is None or tag not in self.views().skills:
+            return None
+        return make_refnode(builder, fromdocname, page, skill_anchor(tag), contnode, tag)
 
     def resolve_any_xref(
         self,
@@ -173,7 +256,7 @@ class CVDomain(Domain):
     ) -> list[tuple[str, nodes.reference]]:
         """Resolve ``{any}`` references against every object type."""
         results = []
-        for typ in STORES:
+        for typ in (*STORES, "skill"):
             ref = self.resolve_xref(env, fromdocname, builder, typ, target, node, contnode)
             if ref is not None:
                 results.append((f"cv:{typ}", ref))
@@ -184,12 +267,15 @@ class CVDomain(Domain):
         for objtype in STORES:
             for key, record in sorted(self._store(objtype).items()):
                 yield key, display_title(record), objtype, record.docname, record.anchor, 1
+        if (page := self.skill_page) is not None:
+            for tag in self.views().skills:
+                yield tag, tag, "skill", page, skill_anchor(tag), 1
 
 
 def display_title(record: Record) -> str:
-    """How a reference to *record* reads: "Position, Org" or the achievement title."""
+    """How a reference to *record* reads: "Position, Org" or the object's title."""
     if isinstance(record, Entry) and record.org:
-        return f"{record.title}, {record.org}"
+        return f"{record.title}, {record.org}" if record.title else record.org
     return record.title
 
 

@@ -11,22 +11,26 @@ import itertools
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import IntEnum
 from typing import Literal
 
 __all__ = [
     "Achievement",
+    "Backlink",
     "Date",
     "Entry",
     "Metric",
     "ParseError",
     "Period",
     "Precision",
+    "Project",
     "Span",
+    "Talk",
     "format_months",
     "parse_date",
     "parse_end",
+    "parse_list",
     "parse_metric",
     "parse_period",
     "parse_tags",
@@ -434,11 +438,7 @@ def slugify(text: str) -> str:
 
 def parse_tags(text: str) -> tuple[str, ...]:
     """Comma-separated tags, trimmed, lowercased and deduplicated in order."""
-    seen: dict[str, None] = {}
-    for tag in text.split(","):
-        if cleaned := " ".join(tag.split()).lower():
-            seen.setdefault(cleaned, None)
-    return tuple(seen)
+    return parse_list(text.lower())
 
 
 def parse_url(text: str) -> str:
@@ -485,8 +485,71 @@ class Achievement:
     date: Date | None
     metrics: tuple[Metric, ...] = ()
     entry: str = ""
+    project: str = ""
     url: str = ""
-    tags: tuple[str, ...] = field(default=())
+    tags: tuple[str, ...] = ()
     docname: str = ""
     anchor: str = ""
     lineno: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """A project with a page of its own: its id is also its URL."""
+
+    id: str
+    title: str
+    #: None when the dates were invalid or missing
+    period: Period | None
+    summary: str = ""
+    url: str = ""
+    entry: str = ""
+    tags: tuple[str, ...] = ()
+    docname: str = ""
+    anchor: str = ""
+    lineno: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Talk:
+    """A talk given at an event, possibly presenting projects."""
+
+    id: str
+    title: str
+    #: None when the date was invalid or missing
+    date: Date | None
+    event: str = ""
+    event_url: str = ""
+    video: str = ""
+    slides: str = ""
+    projects: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()  # co-speakers, from :with:
+    entry: str = ""
+    tags: tuple[str, ...] = ()
+    docname: str = ""
+    anchor: str = ""
+    lineno: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Backlink:
+    """One place that references an object: another object, or a section of a page."""
+
+    target_type: str
+    target: str
+    docname: str
+    anchor: str
+    #: the referencing object's type, or "" for a plain section of a page
+    source_type: str
+    source: str
+    label: str
+    order: int  # position in its document, for a stable order
+
+
+def parse_list(text: str) -> tuple[str, ...]:
+    """Comma-separated items, trimmed, deduplicated in order (case kept)."""
+    seen: dict[str, None] = {}
+    for item in text.split(","):
+        if cleaned := " ".join(item.split()):
+            seen.setdefault(cleaned, None)
+    return tuple(seen)

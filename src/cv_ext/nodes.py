@@ -53,8 +53,20 @@ class cv_overview(nodes.General, nodes.Element):  # noqa: N801
     """Placeholder for the career overview, filled in at ``doctree-resolved``."""
 
 
-class cv_results(nodes.General, nodes.Element):  # noqa: N801
-    """Placeholder for the achievements of one entry, filled in at ``doctree-resolved``."""
+class cv_project(nodes.General, nodes.Element):  # noqa: N801
+    """The header of a project page: summary, dates, role, links, talks."""
+
+
+class cv_talk(nodes.General, nodes.Element):  # noqa: N801
+    """One talk."""
+
+
+class cv_backlinks(nodes.General, nodes.Element):  # noqa: N801
+    """Placeholder for "Referenced from" of one object, filled in at ``doctree-resolved``."""
+
+
+class cv_index(nodes.General, nodes.Element):  # noqa: N801
+    """Placeholder for a projects, talks or skills index, filled in at ``doctree-resolved``."""
 
 
 def _open(tag: str) -> Visitor:
@@ -128,12 +140,14 @@ def setup_nodes(app: Sphinx) -> None:
     """Register every node with visitors for html, latex, text, man and texinfo."""
     _register(app, cv_entry, (_open("article"), _close("article")), "container")
     _register(app, cv_achievement, (_open("article"), _close("article")), "container")
+    _register(app, cv_talk, (_open("article"), _close("article")), "container")
+    _register(app, cv_project, (_open("div"), _close("div")), "container")
     _register(app, cv_timeline, (_open("ol"), _close("ol")), "container")
     _register(app, cv_item, (_open("li"), _close("li")), "container")
     _register(app, cv_metric, (visit_metric_html, _close("div")), "container")
     _register(app, cv_heading, (visit_heading_html, depart_heading_html), "paragraph")
     _register(app, cv_date, (visit_date_html, depart_date_html), "inline")
-    for placeholder in (cv_overview, cv_results):
+    for placeholder in (cv_overview, cv_backlinks, cv_index):
         dropped = (skip, None)
         app.add_node(
             placeholder, html=dropped, latex=dropped, text=dropped, man=dropped, texinfo=dropped

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx import addnodes
 
 from cv_ext.model import KINDS, Date, Metric, Period, Span
 from cv_ext.nodes import cv_date, cv_metric
@@ -62,7 +63,7 @@ def url_label(url: str, limit: int = 40) -> str:
 
 
 def tag_nodes(tags: Iterable[str]) -> list[nodes.Element]:
-    """A paragraph of tags, or nothing."""
+    """A paragraph of tags, each linking to the skills index where the site has one."""
     tags = list(tags)
     if not tags:
         return []
@@ -71,8 +72,24 @@ def tag_nodes(tags: Iterable[str]) -> list[nodes.Element]:
     for index, tag in enumerate(tags):
         if index:
             para += nodes.Text(", ")
-        para += nodes.inline(tag, tag, classes=["cv-tag"])
+        xref = addnodes.pending_xref(
+            tag, refdomain="cv", reftype="skill", reftarget=tag, refexplicit=True, cv_tag=True
+        )
+        xref += nodes.inline(tag, tag, classes=["cv-tag"])
+        para += xref
     return [para]
+
+
+def source_link(url: str) -> nodes.Element:
+    """A link to a primary source, labelled by its short URL."""
+    return link(url_label(url), url)
+
+
+def field(name: str, body: list[nodes.Node]) -> nodes.field:
+    """One ``name: body`` line of a field list."""
+    para = nodes.paragraph()
+    para += body
+    return nodes.field("", nodes.field_name(name, name), nodes.field_body("", para))
 
 
 def metric_node(metric: Metric) -> cv_metric:
