@@ -19,12 +19,11 @@ extensions = [
 # builds are reproducible whatever day they run on.
 cv_today = "2024-09-23"
 
-# Shorthand links: {bugzilla}`1901295`, {gh}`mozilla/neqo#1868 <mozilla/neqo/pull/1868>`,
-# {cve}`CVE-2024-2613`.
+# Shorthand links: {bugzilla}`1901295`, {gh}`mozilla/neqo#1868 <mozilla/neqo/pull/1868>`.
+# CVE ids use Sphinx's own role: {cve}`2024-2613`.
 extlinks = {
     "bugzilla": ("https://bugzilla.mozilla.org/show_bug.cgi?id=%s", "bugzilla#%s"),
     "gh": ("https://github.com/%s", "%s"),
-    "cve": ("https://www.cve.org/CVERecord?id=%s", "%s"),
 }
 
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]

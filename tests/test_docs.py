@@ -178,3 +178,80 @@ def test_overview_on_home_page_lists_every_entry(site: SphinxTestApp) -> None:
     home = BeautifulSoup((site.outdir / "index.html").read_text(encoding="utf8"), "html.parser")
     items = home.select(".cv-overview li.cv-item")
     assert len(items) == len(get_domain(site.env).entries) == 20
+
+
+# --- projects and talks ------------------------------------------------------------------------
+
+FACTS = (TESTS / "data" / "facts.md").read_text(encoding="utf8")
+PROJECT_PAGES = {
+    "yamux-auto-tuning",
+    "prometheus-client-rust",
+    "prometheus-rust-community",
+    "hole-punching",
+    "kademlia-disjoint-paths",
+    "kube-state-metrics",
+    "alertmanager-api-v2",
+    "book-club",
+    "firefox-fast-udp",
+    "neqo",
+}
+
+
+def facts_talks() -> list[tuple[str, str, list[str]]]:
+    """(date, title, links) of every row of the talks table in facts.md."""
+    section = FACTS.split("## Talks", 1)[1].split("\n## ", 1)[0]
+    rows = []
+    for line in section.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 5 and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", cells[0]):
+            title = re.sub(r"\s*\(.*\)$", "", cells[1])  # "(co-presented)", "(part of …)"
+            rows.append((cells[0], title, re.findall(r"https?://\S+", cells[3])))
+    return rows
+
+
+def test_a_page_per_project(site: SphinxTestApp) -> None:
+    domain = get_domain(site.env)
+    assert set(domain.projects) == PROJECT_PAGES
+    for project_id, project in domain.projects.items():
+        assert project.docname == f"projects/{project_id}"  # the URL comes from the id
+        assert project.anchor == ""  # the project is its page: links carry no fragment
+        assert project.summary, project_id
+    summaries = [project.summary for project in domain.projects.values()]
+    assert len(set(summaries)) == len(summaries)
+
+
+def test_every_talk_of_the_facts_is_a_talk(site: SphinxTestApp) -> None:
+    rows = facts_talks()
+    assert len(rows) == 14
+    talks = get_domain(site.env).talks.values()
+    assert sorted((t.date.iso(), t.title) for t in talks) == sorted(
+        (d, title) for d, title, _ in rows
+    )
+    page = (site.outdir / "talks.html").read_text(encoding="utf8")
+    for _, title, links in rows:
+        for url in links:
+            assert f'href="{url}"' in page, (title, url)
+
+
+def test_talks_link_the_projects_they_present(site: SphinxTestApp) -> None:
+    by_title = {talk.title: talk for talk in get_domain(site.env).talks.values()}
+    assert by_title["Peer-to-peer hole punching without centralized infrastructure"].projects == (
+        "hole-punching",
+    )
+    assert by_title["Hole punching in the wild"].projects == ("hole-punching",)
+    assert by_title["Optimizing Metric Rendering in kube-state-metrics"].projects == (
+        "kube-state-metrics",
+    )
+    assert by_title["Optimizing Metric Rendering in kube-state-metrics"].speakers == (
+        "Frederic Branczyk",
+    )
+
+
+def test_jobs_link_their_projects_and_talks(site: SphinxTestApp) -> None:
+    page = BeautifulSoup(
+        (site.outdir / "experience.html").read_text(encoding="utf8"), "html.parser"
+    )
+    protocol_labs = page.select_one("article#protocol-labs .cv-backlinks")
+    groups = [group.get_text() for group in protocol_labs.select(".cv-backlinks-group")]
+    assert groups[:3] == ["Projects", "Achievements", "Talks"]
+    assert "projects/hole-punching.html" in {a["href"] for a in protocol_labs.select("a")}

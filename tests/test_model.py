@@ -11,6 +11,7 @@ from cv_ext.model import (
     Span,
     format_months,
     make_period,
+    months_covered,
     parse_date,
     parse_end,
     parse_metric,
@@ -230,3 +231,24 @@ def test_parse_url(url: str) -> None:
 def test_parse_url_rejects(url: str) -> None:
     with pytest.raises(ParseError):
         parse_url(url)
+
+
+def test_short_spans_count_days() -> None:
+    assert make_period("2020-07-14", "2020-07-19").duration(TODAY) == "6 days"
+    assert make_period("2020-07-14", "2020-07-14").duration(TODAY) == "1 day"
+    assert make_period("2020-07-01", "2020-08-15").duration(TODAY) == "2 mos"
+    assert make_period("2022-02-09", None).duration(TODAY) == ""
+
+
+def test_overlaps_counted_once_across_precisions() -> None:
+    spans = [
+        *parse_period("2017 - 2020, 2022 - present").spans,  # Jan 2017-Dec 2019, then 2 years
+        *make_period("2017-01", "2019-05").spans,  # inside the first span
+        *make_period("2019-07", "2021-02").spans,  # Jan 2020 - Feb 2021 is new
+    ]
+    assert months_covered(spans, TODAY) == 36 + 14 + 24
+
+
+def test_newest_first_within_a_month() -> None:
+    later, earlier = make_period("2022-02-09", None), parse_period("2022-02-06")
+    assert later.sort_key(TODAY) > earlier.sort_key(TODAY)

@@ -29,6 +29,9 @@ def test_html_fragments(
             fragment(app.outdir / "jobs.html", "article.cv-entry"),
             fragment(app.outdir / "results.html", "article.cv-achievement"),
             fragment(app.outdir / "index.html", "div.cv-overview"),
+            fragment(app.outdir / "projects" / "hole-punching.html", "div.cv-project"),
+            fragment(app.outdir / "talks.html", "article.cv-talk"),
+            fragment(app.outdir / "skills.html", "div.cv-index"),
         ]
     )
     file_regression.check(snapshot, basename="fragments", extension=".html", encoding="utf8")

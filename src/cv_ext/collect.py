@@ -105,8 +105,20 @@ def _title_project_from_page(domain: CVDomain, docname: str, header: cv_project)
     record = domain.projects.get(header["cv_id"])
     if record is None or record.docname != docname:
         return
-    if not record.title and page_title:
-        domain.projects[record.id] = dataclasses.replace(record, title=page_title)
+    if not record.title and not page_title:
+        log_warning(
+            logger,
+            "project: a title is required: give one, or put the project under a heading",
+            "title",
+            location=(docname, record.lineno),
+        )
+    top = section is not None and section.parent is header.document
+    domain.projects[record.id] = dataclasses.replace(
+        record,
+        title=record.title or page_title,
+        # a project heading its own page is linked as the page itself: a clean, shareable URL
+        anchor="" if top else record.anchor,
+    )
     for heading in list(header.findall(cv_heading)):
         if heading.astext() == page_title:
             header.remove(heading)  # the page's own title already says it
@@ -137,9 +149,13 @@ def _warn_missing_reference(app: Sphinx, domain: object, node: addnodes.pending_
         other for other in STORES if other != typ and get_domain(app.env).lookup(other, target)
     ]
     if others:
-        message += f" ({target!r} is a {others[0]}, not a {typ})"
+        message += f" ({target!r} is {_a(CVDomain.object_types[others[0]].lname)}, not {_a(typ)})"
     log_warning(logger, message, "ref", location=node)
     return True
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
 # --- writing -------------------------------------------------------------------------------------

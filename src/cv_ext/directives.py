@@ -471,7 +471,8 @@ class TalkDirective(CVDirective):
             )
         if talk.entry:
             node += self.joined(
-                [[nodes.inline("Role: ", "Role: "), self.xref("entry", talk.entry)]], ["cv-role"]
+                [[nodes.inline("Given as ", "Given as "), self.xref("entry", talk.entry)]],
+                ["cv-role"],
             )
         node += render.tag_nodes(talk.tags)
         node += self.body()

@@ -84,6 +84,11 @@ class Date:
         month = MONTHS[self.month - 1]
         return f"{self.day} {month} {self.year}" if self.day else f"{month} {self.year}"
 
+    def sort_tuple(self, *, last: bool = False) -> tuple[int, int, int]:
+        """(year, month, day), a missing part being the first (or *last*) possible."""
+        month = self.month or (12 if last else 1)
+        return (self.year, month, self.day or (31 if last else 1))
+
     def month_index(self, *, last: bool = False) -> int:
         """Months since year 0; a year-only date is its January (or December if *last*)."""
         month = self.month or (12 if last else 1)
@@ -166,6 +171,14 @@ class Span:
             return max(end.year - self.start.year, 0) * 12
         return max(end.month_index() - self.start.month_index() + 1, 0)
 
+    def days(self, today: Date) -> int | None:
+        """Length in days, both ends counted, when both ends are known to the day."""
+        end = self.end_date(today)
+        if self.start.precision != Precision.DAY or end.precision != Precision.DAY:
+            return None
+        start_day = dt.date(self.start.year, self.start.month, self.start.day)
+        return (dt.date(end.year, end.month, end.day) - start_day).days + 1
+
     def text(self) -> str:
         """The span as the author wrote it, normalised: ``2017 - 2020``."""
         if self.end is None:
@@ -190,18 +203,22 @@ class Period:
         """Whether the period runs to the present."""
         return self.spans[-1].ongoing
 
-    def sort_key(self, today: Date) -> tuple[int, int]:
+    def sort_key(self, today: Date) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
         """Newest-first ordering key: latest end, then latest start."""
-        return (self.spans[-1].end_date(today).month_index(last=True), self.start.month_index())
+        return (self.spans[-1].end_date(today).sort_tuple(last=True), self.start.sort_tuple())
 
     def months(self, today: Date) -> int:
         """Total length in months, overlapping spans counted once."""
         return months_covered(self.spans, today)
 
     def duration(self, today: Date) -> str:
-        """Human duration such as ``2 yrs 10 mos``; empty for a single year."""
-        if len(self.spans) == 1 and self.spans[0].end is None and self.spans[0].yearly():
-            return ""  # "2015" alone says nothing about how long
+        """Human duration such as ``2 yrs 10 mos`` or ``6 days``; empty for one year or day."""
+        single = self.spans[0]
+        if len(self.spans) == 1:
+            if single.end is None and single.start.precision != Precision.MONTH:
+                return ""  # "2015" or a single day says nothing about how long
+            if (days := single.days(today)) is not None and days < 28:
+                return f"{days} day" if days == 1 else f"{days} days"
         return format_months(self.months(today))
 
     def text(self) -> str:
@@ -211,20 +228,13 @@ class Period:
 
 def months_covered(spans: tuple[Span, ...] | list[Span], today: Date) -> int:
     """Months covered by *spans*, overlaps counted once."""
-    total = 0
-    yearly = [span for span in spans if span.yearly()]
-    monthly = [span for span in spans if not span.yearly()]
-    for group in (yearly, monthly):
-        intervals = sorted(
-            (span.start.month_index(), span.start.month_index() + span.months(today))
-            for span in group
-        )
-        covered_to = -1
-        for begin, end in intervals:
-            begin = max(begin, covered_to)
-            if end > begin:
-                total += end - begin
-            covered_to = max(covered_to, end)
+    total, covered_to = 0, -1
+    # each span as [first month, first month + length): a yearly span starts in January
+    for begin, end in sorted(
+        (span.start.month_index(), span.start.month_index() + span.months(today)) for span in spans
+    ):
+        total += max(end - max(begin, covered_to), 0)
+        covered_to = max(covered_to, end)
     return total
 
 

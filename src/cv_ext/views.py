@@ -19,25 +19,20 @@ if TYPE_CHECKING:
 Record = Entry | Achievement | Project | Talk
 
 
-def record_date(record: Record, today: Date) -> tuple[int, int]:
+def record_date(record: Record, today: Date) -> tuple[tuple[int, int, int], ...]:
     """Newest-first sort key of any record: latest end, then latest start."""
     if isinstance(record, Entry | Project):
-        return record.period.sort_key(today) if record.period else (0, 0)
+        return record.period.sort_key(today) if record.period else ((0, 0, 0),)
     if record.date is None:
-        return (0, 0)
-    return (record.date.month_index(last=True), record.date.month_index())
+        return ((0, 0, 0),)
+    return (record.date.sort_tuple(last=True), record.date.sort_tuple())
 
 
 def newest_first(records: Iterable[Record], today: Date) -> list[Record]:
     """Records newest first; ties by title, then id, so every build orders alike."""
     ordered = sorted(records, key=lambda r: (r.title, r.id))
-    ordered.sort(key=lambda r: (record_date(r, today), _day(r)), reverse=True)
+    ordered.sort(key=lambda r: record_date(r, today), reverse=True)
     return ordered
-
-
-def _day(record: Record) -> int:
-    date = getattr(record, "date", None)
-    return date.day if isinstance(date, Date) else 0
 
 
 @dataclass

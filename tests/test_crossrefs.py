@@ -1,0 +1,230 @@
+"""Projects, talks and skills as cross-referenced objects: roles, backlinks, indices, search."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.util.console import strip_colors
+from sphinx.util.inventory import InventoryFile
+
+from cv_ext.domain import get_domain
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+PROJECTS = {"hole-punching", "metrics-work"}
+TALKS = {"fosdem-2023-hole-punching", "meetup-intro-to-kubernetes"}
+
+
+def soup(app: SphinxTestApp, page: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / f"{page}.html").read_text(encoding="utf8"), "html.parser")
+
+
+@pytest.fixture(params=["basic", "myst"])
+def built(request: pytest.FixtureRequest, make_app, rootdir: Path, tmp_path: Path) -> SphinxTestApp:
+    app = make_app("html", srcdir=rootdir / f"test-{request.param}", builddir=tmp_path / "_build")
+    app.build()
+    assert strip_colors(app.warning.getvalue()) == ""
+    return app
+
+
+def test_domain_holds_every_object(built: SphinxTestApp) -> None:
+    domain = get_domain(built.env)
+    assert set(domain.projects) == PROJECTS
+    assert set(domain.talks) == TALKS
+    project = domain.projects["hole-punching"]
+    assert project.title == "Decentralized hole punching"  # from the page heading
+    assert project.docname == "projects/hole-punching"
+    talk = domain.talks["fosdem-2023-hole-punching"]
+    assert talk.projects == ("hole-punching",)
+    assert talk.speakers == ("Jane Doe", "John Roe")
+
+
+def test_roles_resolve_in_html(built: SphinxTestApp) -> None:
+    links = {(a.get_text(), a["href"]) for a in soup(built, "results").select("p a.internal")}
+    assert ("Decentralized hole punching", "projects/hole-punching.html") in links
+    assert ("Metrics work", "projects/metrics.html") in links  # {cv:proj} alias
+    assert ("Hole punching in the wild", "talks.html#fosdem-2023-hole-punching") in links
+    assert ("libp2p", "skills.html#skill-libp2p") in links
+    assert ("Faster metrics", "#faster-metrics") in links  # {cv:ach} alias
+    assert ("the paper", "projects/hole-punching.html") in links  # explicit title
+
+
+def test_roles_resolve_in_latex(make_app, rootdir: Path, tmp_path: Path) -> None:
+    app = make_app("latex", srcdir=rootdir / "test-basic", builddir=tmp_path)
+    app.build()
+    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf8")
+    for target in (
+        "projects/hole-punching::doc",
+        "talks:fosdem-2023-hole-punching",
+        "skills:skill-libp2p",
+        "results:faster-metrics",
+        "jobs:mozilla-2024",
+    ):
+        assert rf"\hyperref[\detokenize{{{target}}}]" in tex, target
+
+
+def test_project_page_header(built: SphinxTestApp) -> None:
+    page = soup(built, "projects/hole-punching")
+    header = page.select_one("div.cv-project#hole-punching")
+    assert header.select_one(".cv-heading") is None  # the page title already names it
+    assert header.select_one(".cv-summary").get_text() == (
+        "Hole punching for libp2p without central infrastructure."
+    )
+    facts = {
+        dt.get_text(strip=True).rstrip(":"): dd.get_text(" ", strip=True)
+        for dt, dd in zip(
+            header.select("dl.cv-facts dt"), header.select("dl.cv-facts dd"), strict=True
+        )
+    }
+    assert facts == {
+        "When": "9 Feb 2022",
+        "Role": "Software Engineer, Protocol Labs",
+        "Source": "github.com/libp2p/rust-libp2p/pull/2438",
+    }
+    assert header.select_one("dl.cv-facts a.internal")["href"] == "../jobs.html#protocol-labs"
+    assert [a["href"] for a in header.select(".cv-tags a")] == [
+        "../skills.html#skill-rust",
+        "../skills.html#skill-libp2p",
+        "../skills.html#skill-nat-traversal",
+    ]
+
+
+def test_talk_rendering(built: SphinxTestApp) -> None:
+    talk = soup(built, "talks").select_one("article.cv-talk#fosdem-2023-hole-punching")
+    assert talk.select_one(".cv-heading").get_text() == "Hole punching in the wild"
+    assert (
+        talk.select_one(".cv-when").get_text()
+        == "5 Feb 2023 · FOSDEM 2023 · with Jane Doe, John Roe"
+    )
+    assert talk.select_one(".cv-when a")["href"] == "https://fosdem.org/2023/"
+    assert [(a.get_text(), a["href"]) for a in talk.select(".cv-links a")] == [
+        ("Video", "https://video.example.org/1"),
+        ("Slides", "https://slides.example.org/1"),
+    ]
+    presents = talk.select_one(".cv-presents a")
+    assert (presents.get_text(), presents["href"]) == (
+        "Decentralized hole punching",
+        "projects/hole-punching.html",
+    )
+    assert talk.select_one(".cv-role a")["href"] == "jobs.html#protocol-labs"
+
+
+def backlinks(app: SphinxTestApp, page: str, anchor: str) -> list[tuple[str, str, str]]:
+    """(group, text, href) of every "Referenced from" item of one object."""
+    block = soup(app, page).select_one(f"#{anchor} .cv-backlinks")
+    if block is None:
+        return []
+    result = []
+    for group in block.select(".cv-backlinks-group"):
+        for li in group.find_next_sibling("ul").select("li"):
+            link = li.select_one("a")
+            result.append((group.get_text(), link.get_text(), link["href"]))
+    return result
+
+
+def test_backlinks_list_exactly_the_referencing_places(built: SphinxTestApp) -> None:
+    got = backlinks(built, "projects/hole-punching", "hole-punching")
+    assert got == [
+        ("Talks", "Hole punching in the wild", "../talks.html#fosdem-2023-hole-punching"),
+        ("Pages", "Results", "../results.html#results"),
+    ]
+    assert backlinks(built, "talks", "fosdem-2023-hole-punching") == [
+        (
+            "Pages",
+            "Decentralized hole punching",
+            "projects/hole-punching.html#decentralized-hole-punching",
+        ),
+        ("Pages", "Results", "results.html#results"),
+    ]
+    assert backlinks(built, "jobs", "protocol-labs") == [
+        ("Projects", "Decentralized hole punching", "projects/hole-punching.html"),
+        ("Achievements", "Receive window auto-tuning for Yamux", "results.html#yamux-auto-tuning"),
+        ("Talks", "Hole punching in the wild", "talks.html#fosdem-2023-hole-punching"),
+        ("Pages", "Results", "results.html#results"),  # the {any} reference
+    ]
+    assert backlinks(built, "jobs", "mozilla-2024") == [
+        ("Pages", "Metrics work", "projects/metrics.html#metrics-work"),
+        ("Pages", "Results", "results.html#results"),
+    ]
+    assert backlinks(built, "talks", "meetup-intro-to-kubernetes") == []
+
+
+def test_project_index_lists_exactly_the_projects(built: SphinxTestApp) -> None:
+    items = soup(built, "projects").select(".cv-index-projects li.cv-item")
+    assert [li.select_one("a").get_text() for li in items] == [
+        "Decentralized hole punching",
+        "Metrics work",
+    ]
+    assert items[0].select_one(".cv-summary").get_text().startswith("Hole punching for libp2p")
+
+
+def test_talk_index_by_year_with_event(built: SphinxTestApp) -> None:
+    index = soup(built, "talks").select_one(".cv-index-talks")
+    years = [rubric.get_text() for rubric in index.select(".cv-index-year")]
+    assert years == ["2023", "2017"]
+    lines = [li.get_text().strip() for li in index.select("li.cv-item")]
+    assert lines == [
+        "5 Feb 2023 · Hole punching in the wild · FOSDEM 2023",
+        "2017 · Intro to Kubernetes · Meetup",
+    ]
+
+
+def test_skill_index(built: SphinxTestApp) -> None:
+    index = soup(built, "skills").select_one(".cv-index-skills")
+    skills = {block["id"]: block for block in index.select(".cv-skill")}
+    assert list(skills) == [
+        "skill-flow-control",
+        "skill-http3",
+        "skill-libp2p",
+        "skill-nat-traversal",
+        "skill-prometheus",
+        "skill-quic",
+        "skill-rust",
+    ]
+    libp2p = [a.get_text() for a in skills["skill-libp2p"].select("li a")]
+    # newest first
+    assert libp2p == [
+        "Receive window auto-tuning for Yamux",
+        "Hole punching in the wild",
+        "Decentralized hole punching",
+    ]
+    # years count timeline entries only: rust is on one 6-month job
+    assert skills["skill-rust"].select_one(".cv-skill-name .cv-duration").get_text() == "6 mos"
+    assert skills["skill-flow-control"].select_one(".cv-duration") is None
+
+
+def test_inventory_holds_every_object(built: SphinxTestApp) -> None:
+    with (built.outdir / "objects.inv").open("rb") as stream:
+        inventory = InventoryFile.load(
+            stream, "https://example.org", lambda base, uri: f"{base}/{uri}"
+        )
+    data = inventory.data if hasattr(inventory, "data") else inventory  # Sphinx 9 / 8.2
+    projects = set(data["cv:project"])
+    talks = set(data["cv:talk"])
+    assert projects == PROJECTS
+    assert talks == TALKS
+    assert "cv:entry" in data and "mozilla-2024" in data["cv:entry"]
+    assert "libp2p" in data["cv:skill"]
+
+
+def test_search_index_holds_objects(built: SphinxTestApp) -> None:
+    text = (built.outdir / "searchindex.js").read_text(encoding="utf8")
+    index = json.loads(re.search(r"Search\.setIndex\((.*)\)\s*$", text, re.DOTALL).group(1))
+    objtypes = dict(index["objtypes"].items())
+    found = {
+        (objtypes[str(entry[1])], entry[-1])
+        for entries in index["objects"].values()
+        for entry in entries
+    }
+    assert ("cv:project", "Decentralized hole punching") in found
+    assert ("cv:talk", "Hole punching in the wild") in found
+    assert ("cv:entry", "Software Engineer (fixed-term), Mozilla") in found
+    assert ("cv:achievement", "Receive window auto-tuning for Yamux") in found
+    assert ("cv:skill", "libp2p") in found
