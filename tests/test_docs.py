@@ -12,11 +12,13 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 from cv_ext.domain import get_domain
-from cv_ext.model import Date, Entry, parse_date
+from cv_ext.model import Date, parse_date
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
+
+    from cv_ext.records import Entry
 
 from conftest import REPO, TESTS
 

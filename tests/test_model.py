@@ -208,7 +208,7 @@ def test_slugify_rejects(text: str) -> None:
 
 
 def test_parse_tags() -> None:
-    assert parse_tags("Rust, quic,,  HTTP3 , rust") == ("rust", "quic", "http3")
+    assert parse_tags("Rust, quic,,  HTTP3 , rust") == ("Rust", "quic", "HTTP3")
     assert parse_tags("") == ()
 
 

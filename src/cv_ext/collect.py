@@ -21,7 +21,7 @@ from cv_ext import render
 from cv_ext._logging import log_warning
 from cv_ext.config import today
 from cv_ext.domain import ALIASES, STORES, CVDomain, display_title, get_domain, skill_anchor
-from cv_ext.model import Backlink, Entry, Project, format_months
+from cv_ext.model import format_months
 from cv_ext.nodes import (
     cv_backlinks,
     cv_heading,
@@ -31,6 +31,7 @@ from cv_ext.nodes import (
     cv_project,
     cv_timeline,
 )
+from cv_ext.records import Backlink, Entry, Project
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -326,7 +327,8 @@ class _Filler:
         for tag, records in self.views.skills.items():
             block = nodes.container(ids=[skill_anchor(tag)], classes=["cv-skill"])
             head = nodes.paragraph(classes=["cv-skill-name"])
-            head += nodes.strong(tag, tag)
+            name = self.views.skill_names[tag]
+            head += nodes.strong(name, name)
             if years := format_months(self.views.skill_months.get(tag, 0)):
                 head += [
                     nodes.Text(render.SEPARATOR),

@@ -22,16 +22,11 @@ from cv_ext._logging import CvSubtype, log_warning
 from cv_ext.config import today
 from cv_ext.domain import get_domain
 from cv_ext.model import (
-    KINDS,
-    Achievement,
     Date,
-    Entry,
     Metric,
     ParseError,
     Period,
-    Project,
     Span,
-    Talk,
     make_period,
     parse_date,
     parse_list,
@@ -51,6 +46,7 @@ from cv_ext.nodes import (
     cv_project,
     cv_talk,
 )
+from cv_ext.records import KINDS, Achievement, Entry, Project, Talk
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

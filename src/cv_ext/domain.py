@@ -20,7 +20,8 @@ from sphinx.util.nodes import make_refnode
 
 from cv_ext._logging import log_warning
 from cv_ext.config import today
-from cv_ext.model import Achievement, Backlink, Entry, ParseError, Project, Talk, slugify
+from cv_ext.model import ParseError, slugify
+from cv_ext.records import Achievement, Backlink, Entry, Project, Talk
 from cv_ext.views import Views, build_views
 
 if TYPE_CHECKING:
@@ -268,8 +269,9 @@ class CVDomain(Domain):
             for key, record in sorted(self._store(objtype).items()):
                 yield key, display_title(record), objtype, record.docname, record.anchor, 1
         if (page := self.skill_page) is not None:
+            names = self.views().skill_names
             for tag in self.views().skills:
-                yield tag, tag, "skill", page, skill_anchor(tag), 1
+                yield tag, names[tag], "skill", page, skill_anchor(tag), 1
 
 
 def display_title(record: Record) -> str:

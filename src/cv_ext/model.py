@@ -16,17 +16,12 @@ from enum import IntEnum
 from typing import Literal
 
 __all__ = [
-    "Achievement",
-    "Backlink",
     "Date",
-    "Entry",
     "Metric",
     "ParseError",
     "Period",
     "Precision",
-    "Project",
     "Span",
-    "Talk",
     "format_months",
     "parse_date",
     "parse_end",
@@ -446,9 +441,21 @@ def slugify(text: str) -> str:
     return slug
 
 
+def parse_list(text: str) -> tuple[str, ...]:
+    """Comma-separated items, trimmed, deduplicated in order (case kept)."""
+    seen: dict[str, None] = {}
+    for item in text.split(","):
+        if cleaned := " ".join(item.split()):
+            seen.setdefault(cleaned, None)
+    return tuple(seen)
+
+
 def parse_tags(text: str) -> tuple[str, ...]:
-    """Comma-separated tags, trimmed, lowercased and deduplicated in order."""
-    return parse_list(text.lower())
+    """Comma-separated tags, trimmed, deduplicated in order regardless of case."""
+    seen: dict[str, str] = {}
+    for tag in parse_list(text):
+        seen.setdefault(tag.lower(), tag)
+    return tuple(seen.values())
 
 
 def parse_url(text: str) -> str:
@@ -459,107 +466,3 @@ def parse_url(text: str) -> str:
             f"refused URL {url!r}: only absolute http:// and https:// URLs are allowed"
         )
     return url
-
-
-# --- records -------------------------------------------------------------------------------------
-
-Kind = Literal["work", "education", "volunteering"]
-KINDS: dict[str, str] = {"work": "Work", "education": "Education", "volunteering": "Volunteering"}
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """A timeline entry: a job, a degree, a volunteer role."""
-
-    id: str
-    title: str
-    org: str
-    #: None when the dates were invalid: the entry renders but is never aggregated
-    period: Period | None
-    kind: str = "work"
-    location: str = ""
-    url: str = ""
-    tags: tuple[str, ...] = ()
-    docname: str = ""
-    anchor: str = ""
-    lineno: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Achievement:
-    """A dated, possibly measured result, optionally tied to an entry."""
-
-    id: str
-    title: str
-    #: None when the date was invalid: the achievement renders but is never aggregated
-    date: Date | None
-    metrics: tuple[Metric, ...] = ()
-    entry: str = ""
-    project: str = ""
-    url: str = ""
-    tags: tuple[str, ...] = ()
-    docname: str = ""
-    anchor: str = ""
-    lineno: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Project:
-    """A project with a page of its own: its id is also its URL."""
-
-    id: str
-    title: str
-    #: None when the dates were invalid or missing
-    period: Period | None
-    summary: str = ""
-    url: str = ""
-    entry: str = ""
-    tags: tuple[str, ...] = ()
-    docname: str = ""
-    anchor: str = ""
-    lineno: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Talk:
-    """A talk given at an event, possibly presenting projects."""
-
-    id: str
-    title: str
-    #: None when the date was invalid or missing
-    date: Date | None
-    event: str = ""
-    event_url: str = ""
-    video: str = ""
-    slides: str = ""
-    projects: tuple[str, ...] = ()
-    speakers: tuple[str, ...] = ()  # co-speakers, from :with:
-    entry: str = ""
-    tags: tuple[str, ...] = ()
-    docname: str = ""
-    anchor: str = ""
-    lineno: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Backlink:
-    """One place that references an object: another object, or a section of a page."""
-
-    target_type: str
-    target: str
-    docname: str
-    anchor: str
-    #: the referencing object's type, or "" for a plain section of a page
-    source_type: str
-    source: str
-    label: str
-    order: int  # position in its document, for a stable order
-
-
-def parse_list(text: str) -> tuple[str, ...]:
-    """Comma-separated items, trimmed, deduplicated in order (case kept)."""
-    seen: dict[str, None] = {}
-    for item in text.split(","):
-        if cleaned := " ".join(item.split()):
-            seen.setdefault(cleaned, None)
-    return tuple(seen)

@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 
-from cv_ext.model import KINDS, Date, Metric, Period, Span
 from cv_ext.nodes import cv_date, cv_metric
+from cv_ext.records import KINDS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    from cv_ext.model import Date, Metric, Period, Span
 
 SEPARATOR = " · "
 

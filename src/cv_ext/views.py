@@ -11,7 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from cv_ext.model import Achievement, Backlink, Date, Entry, Project, Talk, months_covered
+from cv_ext.model import Date, months_covered
+from cv_ext.records import Achievement, Backlink, Entry, Project, Talk
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -45,9 +46,11 @@ class Views:
     talks: list[Talk] = field(default_factory=list)
     #: (object type, id) -> the places referencing it, deduplicated, in document order
     backlinks: dict[tuple[str, str], list[Backlink]] = field(default_factory=dict)
-    #: tag -> every record carrying it, newest first
+    #: lowercased tag -> every record carrying it, newest first
     skills: dict[str, list[Record]] = field(default_factory=dict)
-    #: tag -> months across timeline entries carrying it, overlaps counted once
+    #: lowercased tag -> the spelling first seen ("HTTP3" as well as "http3" is one skill)
+    skill_names: dict[str, str] = field(default_factory=dict)
+    #: lowercased tag -> months across timeline entries carrying it, overlaps counted once
     skill_months: dict[str, int] = field(default_factory=dict)
 
 
@@ -71,7 +74,8 @@ def build_views(
     skills: dict[str, list[Record]] = defaultdict(list)
     for record in every_record(views):
         for tag in record.tags:
-            skills[tag].append(record)
+            skills[tag.lower()].append(record)
+            views.skill_names.setdefault(tag.lower(), tag)
     views.skills = {tag: newest_first(skills[tag], today) for tag in sorted(skills)}
     for tag, records in views.skills.items():
         spans = [

@@ -1,0 +1,147 @@
+"""The records the ``cv`` domain holds: one frozen dataclass per object type, free of Sphinx.
+
+They are pickled with the build environment and compared to detect changes,
+so they hold only plain values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cv_ext.model import Date, Metric, Period
+
+#: timeline kinds and how they are shown
+KINDS: dict[str, str] = {"work": "Work", "education": "Education", "volunteering": "Volunteering"}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A timeline entry: a job, a degree, a volunteer role."""
+
+    id: str
+    title: str
+    org: str
+    #: None when the dates were invalid: the entry renders but is never aggregated
+    period: Period | None
+    kind: str = "work"
+    location: str = ""
+    url: str = ""
+    tags: tuple[str, ...] = ()
+    #: what the organisation is (JSON Resume ``description``)
+    description: str = ""
+    #: the body's paragraphs and bullet points, as plain text
+    summary: str = ""
+    highlights: tuple[str, ...] = ()
+    #: education only: field of study, kind of degree, grade
+    area: str = ""
+    study_type: str = ""
+    score: str = ""
+    docname: str = ""
+    anchor: str = ""
+    lineno: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Achievement:
+    """A dated, possibly measured result, optionally tied to an entry or a project."""
+
+    id: str
+    title: str
+    #: None when the date was invalid: the achievement renders but is never aggregated
+    date: Date | None
+    metrics: tuple[Metric, ...] = ()
+    entry: str = ""
+    project: str = ""
+    url: str = ""
+    tags: tuple[str, ...] = ()
+    #: who gave the award, for achievements that are awards
+    awarder: str = ""
+    summary: str = ""
+    docname: str = ""
+    anchor: str = ""
+    lineno: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """A project with a page of its own: its id is also its URL."""
+
+    id: str
+    title: str
+    #: None when the dates were invalid or missing
+    period: Period | None
+    summary: str = ""
+    url: str = ""
+    entry: str = ""
+    tags: tuple[str, ...] = ()
+    highlights: tuple[str, ...] = ()
+    #: the author's roles in the project, the organisation behind it, and its type
+    roles: tuple[str, ...] = ()
+    entity: str = ""
+    type: str = ""
+    docname: str = ""
+    anchor: str = ""
+    lineno: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Talk:
+    """A talk given at an event, possibly presenting projects."""
+
+    id: str
+    title: str
+    #: None when the date was invalid or missing
+    date: Date | None
+    event: str = ""
+    event_url: str = ""
+    video: str = ""
+    slides: str = ""
+    projects: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()  # co-speakers, from :with:
+    entry: str = ""
+    tags: tuple[str, ...] = ()
+    summary: str = ""
+    docname: str = ""
+    anchor: str = ""
+    lineno: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A simpler CV item: the person, a language, a skill, a publication, a certificate, ...
+
+    *kind* names the directive that declared it; *fields* are its options in order.
+    """
+
+    id: str
+    kind: str
+    title: str
+    fields: tuple[tuple[str, str], ...] = ()
+    summary: str = ""
+    docname: str = ""
+    anchor: str = ""
+    lineno: int = 0
+
+    def get(self, name: str) -> str:
+        """The value of field *name*, or ""."""
+        return next((value for key, value in self.fields if key == name), "")
+
+
+@dataclass(frozen=True, slots=True)
+class Backlink:
+    """One place that references an object: another object, or a section of a page."""
+
+    target_type: str
+    target: str
+    docname: str
+    anchor: str
+    #: the referencing object's type, or "" for a plain section of a page
+    source_type: str
+    source: str
+    label: str
+    order: int  # position in its document, for a stable order
+
+
+Record = Entry | Achievement | Project | Talk | Item
