@@ -20,7 +20,7 @@ from sphinx.util.nodes import make_refnode
 from cv_ext import render
 from cv_ext._logging import log_warning
 from cv_ext.config import today
-from cv_ext.domain import ALIASES, STORES, CVDomain, display_title, get_domain, skill_anchor
+from cv_ext.domain import ALIASES, LINKABLE, CVDomain, display_title, get_domain, skill_anchor
 from cv_ext.model import format_months
 from cv_ext.nodes import (
     cv_backlinks,
@@ -64,7 +64,7 @@ def setup_collect(app: Sphinx) -> None:
 
 
 def _updated_aggregates(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    return get_domain(env).updated_aggregates()
+    return get_domain(env).updated_pages()
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -86,7 +86,7 @@ def read_doctree(app: Sphinx, doctree: nodes.document) -> None:
             target_type = "any"  # which type it names is known once every page is read
         else:
             continue
-        if target_type not in STORES and target_type != "any":
+        if target_type not in LINKABLE and target_type != "any":
             continue
         place = _place(xref)
         if place is None or (place[0], place[1]) == (target_type, xref["reftarget"]):
@@ -147,7 +147,7 @@ def _warn_missing_reference(app: Sphinx, domain: object, node: addnodes.pending_
     typ, target = ALIASES.get(node["reftype"], node["reftype"]), node["reftarget"]
     message = f"unknown {typ} id {target!r}"
     others = [
-        other for other in STORES if other != typ and get_domain(app.env).lookup(other, target)
+        other for other in LINKABLE if other != typ and get_domain(app.env).lookup(other, target)
     ]
     if others:
         message += f" ({target!r} is {_a(CVDomain.object_types[others[0]].lname)}, not {_a(typ)})"

@@ -46,7 +46,7 @@ from cv_ext.nodes import (
     cv_project,
     cv_talk,
 )
-from cv_ext.records import KINDS, Achievement, Entry, Project, Talk
+from cv_ext.records import KINDS, Achievement, Entry, Project, Record, Talk
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -161,16 +161,20 @@ class CVDirective(SphinxDirective):
         self.set_source_info(node)
         return node
 
-    def note(self, record: Entry | Achievement | Project | Talk) -> None:
+    def note(self, record: Record) -> None:
         """Record the object in the domain; its page now shows aggregated data."""
         domain = get_domain(self.env)
         if record.id:
             domain.note(self.objtype, record)
-        domain.note_aggregate(self.env.docname)
 
-    def body(self) -> list[nodes.Node]:
-        """The content, parsed as ordinary MyST or reStructuredText."""
-        return self.parse_content_to_nodes() if self.content else []
+    def body(self) -> tuple[list[nodes.Node], str, tuple[str, ...]]:
+        """The content, parsed as ordinary MyST or reStructuredText, and its plain text.
+
+        The text feeds the exports: top-level paragraphs are the summary, the items of
+        bullet lists (nested ones too) are the highlights.
+        """
+        parsed = self.parse_content_to_nodes() if self.content else []
+        return parsed, *plain_text(parsed)
 
     def backlinks(self, object_id: str) -> list[nodes.Node]:
         """A placeholder for the places that reference this object."""
@@ -189,6 +193,23 @@ class CVDirective(SphinxDirective):
         return [para]
 
 
+def plain_text(parsed: list[nodes.Node]) -> tuple[str, tuple[str, ...]]:
+    """(summary, highlights) of a parsed body: its paragraphs, and its list items."""
+    paragraphs = [_squash(node.astext()) for node in parsed if isinstance(node, nodes.paragraph)]
+    highlights = [
+        _squash(item[0].astext())
+        for node in parsed
+        if isinstance(node, nodes.bullet_list | nodes.enumerated_list)
+        for item in node.findall(nodes.list_item)
+        if len(item) and isinstance(item[0], nodes.paragraph)
+    ]
+    return "\n\n".join(p for p in paragraphs if p), tuple(h for h in highlights if h)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
 class TimelineDirective(CVDirective):
     """One dated career entry: a job, a degree or a volunteer role.
 
@@ -203,7 +224,22 @@ class TimelineDirective(CVDirective):
 
     objtype = "entry"
     option_spec: ClassVar[OptionSpec] = dict.fromkeys(
-        ("org", "start", "end", "period", "kind", "location", "url", "tags", "name"), TEXT
+        (
+            "org",
+            "start",
+            "end",
+            "period",
+            "kind",
+            "location",
+            "url",
+            "tags",
+            "name",
+            "description",
+            "area",
+            "study-type",
+            "score",
+        ),
+        TEXT,
     ) | {"class": directives.class_option}
 
     def kind(self) -> str:
@@ -221,6 +257,7 @@ class TimelineDirective(CVDirective):
             org or title, period.start.iso() if period else self.text("start")
         )
         anchor = self.anchor(entry_id)
+        body, summary, highlights = self.body()
         entry = Entry(
             id=entry_id,
             title=title,
@@ -230,6 +267,12 @@ class TimelineDirective(CVDirective):
             location=self.text("location"),
             url=self.url(),
             tags=parse_tags(self.text("tags")),
+            description=self.text("description"),
+            summary=summary,
+            highlights=highlights,
+            area=self.text("area"),
+            study_type=self.text("study-type"),
+            score=self.text("score"),
             docname=self.env.docname,
             anchor=anchor,
             lineno=self.lineno,
@@ -242,8 +285,15 @@ class TimelineDirective(CVDirective):
         node += self.joined([[render.link(org, entry.url)] if org else [], location], ["cv-org"])
         if period is not None:
             node += self.joined([render.period_nodes(period, today(self.config))], ["cv-when"])
+        if entry.description:
+            node += nodes.paragraph(
+                entry.description, entry.description, classes=["cv-description"]
+            )
+        if entry.score:
+            score = f"Score: {entry.score}"
+            node += nodes.paragraph(score, score, classes=["cv-score"])
         node += render.tag_nodes(entry.tags)
-        node += self.body()
+        node += body
         node += self.backlinks(entry_id)
         return [node]
 
@@ -262,7 +312,7 @@ class AchievementDirective(CVDirective):
 
     objtype = "achievement"
     option_spec: ClassVar[OptionSpec] = dict.fromkeys(
-        ("date", "metric", "entry", "project", "url", "tags", "name"), TEXT
+        ("date", "metric", "entry", "project", "url", "tags", "name", "awarder"), TEXT
     ) | {"class": directives.class_option}
 
     def metrics(self) -> tuple[Metric, ...]:
@@ -282,6 +332,7 @@ class AchievementDirective(CVDirective):
         title, date = self.title(), self.date()
         achievement_id = self.object_id(title)
         anchor = self.anchor(achievement_id)
+        body, summary, _ = self.body()
         achievement = Achievement(
             id=achievement_id,
             title=title,
@@ -291,6 +342,8 @@ class AchievementDirective(CVDirective):
             project=self.text("project"),
             url=self.url(),
             tags=parse_tags(self.text("tags")),
+            awarder=self.text("awarder"),
+            summary=summary,
             docname=self.env.docname,
             anchor=anchor,
             lineno=self.lineno,
@@ -302,6 +355,9 @@ class AchievementDirective(CVDirective):
         node += self.joined(
             [
                 [render.date_node(date)] if date else [],
+                [nodes.inline(achievement.awarder, achievement.awarder)]
+                if achievement.awarder
+                else [],
                 [self.xref("entry", achievement.entry)] if achievement.entry else [],
                 [self.xref("project", achievement.project)] if achievement.project else [],
                 [render.source_link(achievement.url)] if achievement.url else [],
@@ -310,7 +366,7 @@ class AchievementDirective(CVDirective):
         )
         node += [render.metric_node(metric) for metric in achievement.metrics]
         node += render.tag_nodes(achievement.tags)
-        node += self.body()
+        node += body
         node += self.backlinks(achievement_id)
         return [node]
 
@@ -332,7 +388,20 @@ class ProjectDirective(CVDirective):
 
     objtype = "project"
     option_spec: ClassVar[OptionSpec] = dict.fromkeys(
-        ("date", "start", "end", "url", "entry", "tags", "summary", "name"), TEXT
+        (
+            "date",
+            "start",
+            "end",
+            "url",
+            "entry",
+            "tags",
+            "summary",
+            "name",
+            "roles",
+            "entity",
+            "type",
+        ),
+        TEXT,
     ) | {"class": directives.class_option}
 
     def project_period(self) -> Period | None:
@@ -354,6 +423,7 @@ class ProjectDirective(CVDirective):
         period = self.project_period()
         project_id = self.object_id(PurePosixPath(self.env.docname).name)
         anchor = self.anchor(project_id)
+        body, _, highlights = self.body()
         project = Project(
             id=project_id,
             title=title,
@@ -362,6 +432,10 @@ class ProjectDirective(CVDirective):
             url=self.url(),
             entry=self.text("entry"),
             tags=parse_tags(self.text("tags")),
+            highlights=highlights,
+            roles=parse_list(self.text("roles")),
+            entity=self.text("entity"),
+            type=self.text("type"),
             docname=self.env.docname,
             anchor=anchor,
             lineno=self.lineno,
@@ -378,12 +452,16 @@ class ProjectDirective(CVDirective):
             fields += render.field("When", render.period_nodes(period, today(self.config)))
         if project.entry:
             fields += render.field("Role", [self.xref("entry", project.entry)])
+        if project.roles:
+            fields += render.field("Roles", [nodes.Text(", ".join(project.roles))])
+        if project.entity:
+            fields += render.field("For", [nodes.Text(project.entity)])
         if project.url:
             fields += render.field("Source", [render.source_link(project.url)])
         if len(fields):
             node += fields
         node += render.tag_nodes(project.tags)
-        node += self.body()
+        node += body
         node += self.backlinks(project_id)
         return [node]
 
@@ -422,6 +500,7 @@ class TalkDirective(CVDirective):
         title, date, event = self.title(), self.date(), self.text("event", required=True)
         talk_id = self.object_id(event, title)
         anchor = self.anchor(talk_id)
+        body, summary, _ = self.body()
         talk = Talk(
             id=talk_id,
             title=title,
@@ -434,6 +513,7 @@ class TalkDirective(CVDirective):
             speakers=parse_list(self.text("with")),
             entry=self.text("entry"),
             tags=parse_tags(self.text("tags")),
+            summary=summary,
             docname=self.env.docname,
             anchor=anchor,
             lineno=self.lineno,
@@ -471,7 +551,7 @@ class TalkDirective(CVDirective):
                 ["cv-role"],
             )
         node += render.tag_nodes(talk.tags)
-        node += self.body()
+        node += body
         node += self.backlinks(talk_id)
         return [node]
 
@@ -512,7 +592,7 @@ class CareerOverviewDirective(SphinxDirective):
             classes=self.options.get("class", []),
         )
         self.set_source_info(node)
-        get_domain(self.env).note_aggregate(self.env.docname)
+        get_domain(self.env).note_aggregate(self.env.docname, "overview")
         return [node]
 
 
@@ -545,5 +625,5 @@ class IndexDirective(SphinxDirective):
             return []
         node = cv_index(index=kind, classes=[f"cv-index-{kind}", *self.options.get("class", [])])
         self.set_source_info(node)
-        get_domain(self.env).note_aggregate(self.env.docname, skills=kind == "skills")
+        get_domain(self.env).note_aggregate(self.env.docname, kind)
         return [node]

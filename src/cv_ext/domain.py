@@ -8,7 +8,6 @@ incremental builds see exactly what a clean serial build sees.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -18,10 +17,11 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from cv_ext import rewrites
 from cv_ext._logging import log_warning
 from cv_ext.config import today
 from cv_ext.model import ParseError, slugify
-from cv_ext.records import Achievement, Backlink, Entry, Project, Talk
+from cv_ext.records import Achievement, Backlink, Entry, Item, Linkable, Project, Record, Talk
 from cv_ext.views import Views, build_views
 
 if TYPE_CHECKING:
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-Record = Entry | Achievement | Project | Talk
 
 #: object type -> name of the data store holding its records
 STORES: dict[str, str] = {
@@ -42,7 +41,10 @@ STORES: dict[str, str] = {
     "achievement": "achievements",
     "project": "projects",
     "talk": "talks",
+    "item": "items",
 }
+#: object types with a role, a search entry and an intersphinx entry
+LINKABLE = ("entry", "achievement", "project", "talk")
 #: short role names -> object type
 ALIASES: dict[str, str] = {"ach": "achievement", "proj": "project"}
 
@@ -73,11 +75,12 @@ class CVDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {
         **{store: {} for store in STORES.values()},  # id -> record
         "backlinks": {},  # docname -> [Backlink], the references each page makes
-        "aggregates": {},  # docname -> True: pages showing data of other pages
-        "skill_pages": {},  # docname -> True: pages holding the skills index
+        "aggregates": {},  # docname -> kinds of aggregate it shows: overview, projects, ...
+        "digests": {},  # "type:id" -> digest of the record, as of the last read
+        "backlink_digests": {},  # "type:id" -> digest of its "Referenced from" list
         "fingerprint": "",  # digest of all records at the end of the last read
     }
-    data_version = 2
+    data_version = 3
     #: derived views, rebuilt whenever the fingerprint or the reference date changes
     _views: tuple[tuple[str, str], Views] | None = None
 
@@ -102,19 +105,24 @@ class CVDomain(Domain):
         return cast("dict[str, Talk]", self.data["talks"])
 
     @property
+    def items(self) -> dict[str, Item]:
+        """People, languages, skills, publications, ... by id."""
+        return cast("dict[str, Item]", self.data["items"])
+
+    @property
     def backlinks(self) -> dict[str, list[Backlink]]:
         """The cross-references made by each document."""
         return cast("dict[str, list[Backlink]]", self.data["backlinks"])
 
     @property
-    def aggregates(self) -> dict[str, bool]:
-        """Documents that show data of other documents and must be rewritten with them."""
-        return cast("dict[str, bool]", self.data["aggregates"])
+    def aggregates(self) -> dict[str, list[str]]:
+        """Documents showing overviews or indices, with the kinds they show."""
+        return cast("dict[str, list[str]]", self.data["aggregates"])
 
     @property
     def skill_page(self) -> str | None:
         """The document holding the skills index, if any (the first by name)."""
-        pages = cast("dict[str, bool]", self.data["skill_pages"])
+        pages = [page for page, kinds in self.aggregates.items() if "skills" in kinds]
         return min(pages) if pages else None
 
     def _store(self, objtype: str) -> dict[str, Record]:
@@ -124,17 +132,16 @@ class CVDomain(Domain):
         """Record an object; warn and keep the earliest one if its id is taken."""
         return self._keep(self._store(objtype), objtype, record)
 
-    def note_aggregate(self, docname: str, *, skills: bool = False) -> None:
-        """Mark *docname* as showing data gathered from other documents."""
-        self.aggregates[docname] = True
-        if skills:
-            self.data["skill_pages"][docname] = True
+    def note_aggregate(self, docname: str, kind: str) -> None:
+        """Mark *docname* as showing an aggregate (``overview``, ``projects``, ...)."""
+        kinds = self.aggregates.setdefault(docname, [])
+        if kind not in kinds:
+            kinds.append(kind)
 
     def note_backlinks(self, docname: str, backlinks: list[Backlink]) -> None:
         """Record the cross-references *docname* makes."""
         if backlinks:
             self.backlinks[docname] = backlinks
-            self.aggregates[docname] = True  # its link texts show other pages' titles
 
     @staticmethod
     def _keep(store: dict[str, Record], objtype: str, record: Record) -> bool:
@@ -160,7 +167,7 @@ class CVDomain(Domain):
             store = self.data[store_name]
             for key in [key for key, record in store.items() if record.docname == docname]:
                 del store[key]
-        for per_doc in ("backlinks", "aggregates", "skill_pages"):
+        for per_doc in ("backlinks", "aggregates"):
             self.data[per_doc].pop(docname, None)
 
     def merge_domaindata(self, docnames: AbstractSet[str], otherdata: dict[str, Any]) -> None:
@@ -170,35 +177,44 @@ class CVDomain(Domain):
             for record in otherdata[store_name].values():
                 if record.docname in docnames:
                     self._keep(store, objtype, record)
-        for per_doc in ("backlinks", "aggregates", "skill_pages"):
+        for per_doc in ("backlinks", "aggregates"):
             for docname, value in otherdata[per_doc].items():
                 if docname in docnames:
                     self.data[per_doc][docname] = value
 
-    def fingerprint(self) -> str:
-        """A digest of everything any aggregate, backlink or link text can show."""
-        digest = hashlib.sha256()
-        for store_name in STORES.values():
-            store = self.data[store_name]
-            for key in sorted(store):
-                digest.update(repr(dataclasses.replace(store[key], lineno=0)).encode())
-        for docname in sorted(self.backlinks):
-            digest.update(repr(self.backlinks[docname]).encode())
-        digest.update(repr(sorted(self.data["skill_pages"])).encode())
-        return digest.hexdigest()
+    def updated_pages(self) -> list[str]:
+        """Pages to rewrite because records declared elsewhere that they show have changed.
 
-    def updated_aggregates(self) -> list[str]:
-        """Pages to rewrite because the records they aggregate changed since last time."""
-        current = self.fingerprint()
-        if current == self.data["fingerprint"]:
-            return []
-        self.data["fingerprint"] = current
-        return sorted(self.aggregates)
+        Called once per build, after reading: it also moves the digests forward.
+        """
+        records = [(objtype, r) for objtype in STORES for r in self._store(objtype).values()]
+        digests = rewrites.record_digests(records)
+        changed_records = rewrites.changed(self.data["digests"], digests)
+        self.data["digests"] = digests
+        self.data["fingerprint"] = hashlib.sha256(
+            repr(
+                (
+                    sorted(digests.items()),
+                    sorted(self.aggregates.items()),
+                    sorted((d, repr(b)) for d, b in self.backlinks.items()),
+                )
+            ).encode()
+        ).hexdigest()
+        backlinks = rewrites.backlink_digests(self.views().backlinks, digests)
+        changed_backlinks = rewrites.changed(self.data["backlink_digests"], backlinks)
+        self.data["backlink_digests"] = backlinks
+        homes = {f"{objtype}:{r.id}": r.docname for objtype, r in records}
+        return sorted(
+            rewrites.stale_pages(
+                changed_records, changed_backlinks, self.aggregates, self.backlinks, homes
+            )
+        )
 
-    def lookup(self, typ: str, target: str) -> Record | None:
+    def lookup(self, typ: str, target: str) -> Linkable | None:
         """The record *target* of role *typ* (aliases allowed), or None."""
         typ = ALIASES.get(typ, typ)
-        return self._store(typ).get(target) if typ in STORES else None
+        record = self._store(typ).get(target) if typ in LINKABLE else None
+        return cast("Linkable | None", record)
 
     def views(self) -> Views:
         """Orderings, backlinks and skills, derived once per build from the records."""
@@ -257,7 +273,7 @@ class CVDomain(Domain):
     ) -> list[tuple[str, nodes.reference]]:
         """Resolve ``{any}`` references against every object type."""
         results = []
-        for typ in (*STORES, "skill"):
+        for typ in (*LINKABLE, "skill"):
             ref = self.resolve_xref(env, fromdocname, builder, typ, target, node, contnode)
             if ref is not None:
                 results.append((f"cv:{typ}", ref))
@@ -265,7 +281,7 @@ class CVDomain(Domain):
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         """Every object, for the search index and ``objects.inv``."""
-        for objtype in STORES:
+        for objtype in LINKABLE:
             for key, record in sorted(self._store(objtype).items()):
                 yield key, display_title(record), objtype, record.docname, record.anchor, 1
         if (page := self.skill_page) is not None:

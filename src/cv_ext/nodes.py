@@ -61,6 +61,10 @@ class cv_talk(nodes.General, nodes.Element):  # noqa: N801
     """One talk."""
 
 
+class cv_record(nodes.General, nodes.Element):  # noqa: N801
+    """A simpler CV item: the person, a language, a skill, a publication, ..."""
+
+
 class cv_backlinks(nodes.General, nodes.Element):  # noqa: N801
     """Placeholder for "Referenced from" of one object, filled in at ``doctree-resolved``."""
 
@@ -142,6 +146,7 @@ def setup_nodes(app: Sphinx) -> None:
     _register(app, cv_achievement, (_open("article"), _close("article")), "container")
     _register(app, cv_talk, (_open("article"), _close("article")), "container")
     _register(app, cv_project, (_open("div"), _close("div")), "container")
+    _register(app, cv_record, (_open("div"), _close("div")), "container")
     _register(app, cv_timeline, (_open("ol"), _close("ol")), "container")
     _register(app, cv_item, (_open("li"), _close("li")), "container")
     _register(app, cv_metric, (visit_metric_html, _close("div")), "container")

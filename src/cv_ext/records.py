@@ -144,4 +144,6 @@ class Backlink:
     order: int  # position in its document, for a stable order
 
 
-Record = Entry | Achievement | Project | Talk | Item
+#: objects with a role, a search entry and an intersphinx entry
+Linkable = Entry | Achievement | Project | Talk
+Record = Linkable | Item

@@ -1,0 +1,86 @@
+"""Which pages an incremental build must rewrite because data of other pages changed.
+
+Sphinx rewrites the pages it re-read. A page must also be rewritten when it shows
+a record declared elsewhere that changed: an overview or index, a "Referenced
+from" list, or merely the title of an object it links to. Each record and each
+backlink list gets a digest per build; comparing them with the last build's
+finds exactly those pages, and no others. Free of Sphinx.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from cv_ext.records import Backlink, Record
+
+#: what each kind of aggregate shows: pages holding it go stale when a record of these types changes
+AGGREGATE_SOURCES: dict[str, frozenset[str]] = {
+    "overview": frozenset({"entry"}),
+    "projects": frozenset({"project"}),
+    "talks": frozenset({"talk"}),
+    "skills": frozenset({"entry", "achievement", "project", "talk"}),
+}
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def record_digests(records: Iterable[tuple[str, Record]]) -> dict[str, str]:
+    """``"type:id"`` -> digest of everything about the record that a page can show."""
+    return {
+        f"{objtype}:{record.id}": _digest(repr(dataclasses.replace(record, lineno=0)))
+        for objtype, record in records
+    }
+
+
+def backlink_digests(
+    backlinks: Mapping[tuple[str, str], list[Backlink]], records: Mapping[str, str]
+) -> dict[str, str]:
+    """``"type:id"`` -> digest of its "Referenced from" list, the shown sources included."""
+    return {
+        f"{target_type}:{target}": _digest(
+            repr([(link, records.get(f"{link.source_type}:{link.source}")) for link in links])
+        )
+        for (target_type, target), links in backlinks.items()
+    }
+
+
+def changed(old: Mapping[str, str], new: Mapping[str, str]) -> set[str]:
+    """Keys added, removed or changed between two digest maps."""
+    return {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
+
+
+def stale_pages(
+    changed_records: set[str],
+    changed_backlinks: set[str],
+    aggregates: Mapping[str, Iterable[str]],
+    references: Mapping[str, list[Backlink]],
+    homes: Mapping[str, str],
+) -> set[str]:
+    """The pages showing a changed record, index or backlink list.
+
+    *aggregates* maps pages to the kinds of aggregate they hold, *references* pages to
+    the references they make, *homes* ``"type:id"`` to the page declaring the object.
+    """
+    changed_types = {key.partition(":")[0] for key in changed_records}
+    changed_ids = {key.partition(":")[2] for key in changed_records}
+    pages = {
+        page
+        for page, kinds in aggregates.items()
+        if any(AGGREGATE_SOURCES.get(kind, frozenset()) & changed_types for kind in kinds)
+    }
+    for page, links in references.items():
+        for link in links:
+            key = f"{link.target_type}:{link.target}"
+            # an {any} reference shows whichever object has the id
+            if key in changed_records or (link.target_type == "any" and link.target in changed_ids):
+                pages.add(page)
+                break
+    pages.update(homes[key] for key in changed_backlinks if key in homes)
+    return pages
