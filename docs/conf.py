@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
 project = "Max Inden"
 author = "Max Inden"
 copyright = "Max Inden"  # noqa: A001
@@ -12,8 +19,16 @@ extensions = [
     "sphinx.ext.extlinks",
     "myst_parser",
     "sphinx_design",
+    "sphinxext.opengraph",
+    "sphinx_sitemap",
+    "notfound.extension",
     "cv_ext",
 ]
+
+# Where the site lives: Read the Docs says so; locally, `python3 -m http.server -d
+# docs/_build/dirhtml` serves it on port 8000. Link previews, the sitemap and the
+# JSON-LD ids need absolute URLs.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or "http://localhost:8000/"
 
 # The CV is a snapshot of September 2024: "present" counts up to that day, and
 # builds are reproducible whatever day they run on.
@@ -40,6 +55,25 @@ html_theme_options = {
     "source_repository": "",
     "top_of_page_buttons": [],
 }
+html_static_path = ["_static"]
+html_favicon = "_static/favicon.svg"
+
+# Link previews (sphinxext-opengraph). Project pages describe themselves with their
+# :summary:; the person's page is an og:type "profile" (both set by cv_ext).
+ogp_site_url = html_baseurl
+ogp_site_name = "Max Inden"
+ogp_image = "_static/og-card.png"
+ogp_image_alt = "Max Inden: career site"
+ogp_social_cards = {"enable": False}
+
+# sphinx-sitemap: one <url> per page, at the URL the page is served at.
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["search/", "genindex/", "404/"]
+
+# sphinx-notfound-page: Read the Docs serves 404.html for unknown URLs. Its links must
+# be absolute paths: under /<language>/<version>/ on Read the Docs, at / locally.
+if not os.environ.get("READTHEDOCS"):
+    notfound_urls_prefix = "/"
 
 latex_documents = [("index", "max-inden-cv.tex", "Max Inden", author, "howto")]
 man_pages = [("index", "max-inden", "Max Inden: career", [author], 7)]
@@ -47,3 +81,16 @@ texinfo_documents = [
     ("index", "max-inden", "Max Inden", author, "max-inden", "Career of Max Inden.", "Miscellaneous")
 ]
 epub_show_urls = "no"
+
+
+def _write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
+    """robots.txt for web builds only: as an extra file it would make the EPUB warn."""
+    if exception is None and app.builder.name in {"html", "dirhtml"}:
+        sitemap = app.config.html_baseurl.rstrip("/") + "/sitemap.xml"
+        robots = Path(app.outdir) / "robots.txt"
+        robots.write_text(f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", encoding="utf8")
+
+
+def setup(app: Sphinx) -> None:
+    """Site-specific wiring."""
+    app.connect("build-finished", _write_robots_txt)

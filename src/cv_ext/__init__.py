@@ -16,7 +16,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register cv_ext's config, nodes, directives, domain, events and assets."""
     # imported here so that `import cv_ext` stays cheap (sphinx-design, MyST do the same)
-    from cv_ext import collect, config, directives, domain, items, nodes
+    from cv_ext import collect, config, directives, domain, export, items, nodes
 
     config.setup_config(app)
     nodes.setup_nodes(app)
@@ -28,6 +28,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("career-overview", directives.CareerOverviewDirective)
     app.add_directive("cv-index", directives.IndexDirective)
     items.setup_items(app)
+    export.setup_export(app)
     collect.setup_collect(app)
     app.connect("builder-inited", _add_static_path)
     app.add_css_file("cv_ext.css")

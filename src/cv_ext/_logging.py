@@ -11,7 +11,17 @@ if TYPE_CHECKING:
 WARNING_TYPE = "cv"
 
 CvSubtype = Literal[
-    "date", "period", "metric", "kind", "url", "option", "title", "duplicate", "ref", "config"
+    "date",
+    "period",
+    "metric",
+    "kind",
+    "url",
+    "option",
+    "title",
+    "duplicate",
+    "ref",
+    "config",
+    "export",
 ]
 
 #: Every subtype with its meaning; rendered into the docs' warning catalogue.
@@ -26,6 +36,7 @@ SUBTYPE_DOCS: dict[CvSubtype, str] = {
     "duplicate": "Two objects of the same type share an id; the first one wins.",
     "ref": "A reference (``:entry:`` or a ``cv`` role) names an unknown id.",
     "config": "A ``cv_*`` configuration value is invalid; the default is used.",
+    "export": "An export (JSON Resume) does not match its schema; it is written all the same.",
 }
 
 

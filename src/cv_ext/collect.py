@@ -21,9 +21,11 @@ from cv_ext import render
 from cv_ext._logging import log_warning
 from cv_ext.config import today
 from cv_ext.domain import ALIASES, LINKABLE, CVDomain, display_title, get_domain, skill_anchor
+from cv_ext.export import SITE_BUILDERS
 from cv_ext.model import format_months
 from cv_ext.nodes import (
     cv_backlinks,
+    cv_export_link,
     cv_heading,
     cv_index,
     cv_item,
@@ -155,6 +157,21 @@ def _warn_missing_reference(app: Sphinx, domain: object, node: addnodes.pending_
     return True
 
 
+def _export_link(app: Sphinx, docname: str, node: cv_export_link) -> None:
+    """Link the JSON Resume export where the build writes one; elsewhere drop the link."""
+    filename = app.config.cv_json_resume
+    if app.builder.name not in SITE_BUILDERS or not filename:
+        previous = node.previous_sibling()
+        if isinstance(previous, nodes.Text) and previous.astext() == render.SEPARATOR:
+            node.parent.remove(previous)
+        node.parent.remove(node)
+        return
+    # the export sits at the site root: the folder of the root page's URL
+    root = app.builder.get_relative_uri(docname, app.config.root_doc)
+    prefix = root.rsplit("/", 1)[0] + "/" if "/" in root else ""
+    node.replace_self(nodes.reference("JSON Resume", "JSON Resume", refuri=prefix + filename))
+
+
 def _a(noun: str) -> str:
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
@@ -167,7 +184,7 @@ def fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     placeholders = [
         node
         for node in doctree.findall(nodes.Element)
-        if isinstance(node, cv_overview | cv_backlinks | cv_index)
+        if isinstance(node, cv_overview | cv_backlinks | cv_index | cv_export_link)
     ]
     if not placeholders:
         return
@@ -179,6 +196,8 @@ def fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> Non
             node.replace_self(filler.overview(node))
         elif isinstance(node, cv_backlinks):
             node.replace_self(filler.backlinks(node["target_type"], node["target"]))
+        elif isinstance(node, cv_export_link):
+            _export_link(app, docname, node)
         else:
             node.replace_self(filler.index(node))
 

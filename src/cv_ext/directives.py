@@ -7,6 +7,7 @@ warning while the rest of the object still renders.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, ClassVar
 
@@ -125,13 +126,17 @@ class CVDirective(SphinxDirective):
             return None
 
     def object_id(self, *fallback: str) -> str:
-        """The ``:name:`` option, else a slug of *fallback*."""
-        name = self.text("name")
+        """The ``:name:`` option, else a slug of *fallback*; "" when there is nothing to go by.
+
+        Text without Latin letters (a title in Japanese, say) gets a stable digest of itself.
+        """
+        text = self.text("name") or " ".join(part for part in fallback if part)
+        if not text:
+            return ""  # the missing title or option has been reported already
         try:
-            return slugify(name) if name else slugify(" ".join(part for part in fallback if part))
-        except ParseError as error:
-            self.warn(str(error), "option")
-            return ""
+            return slugify(text)
+        except ParseError:
+            return f"{self.objtype}-{hashlib.sha256(text.encode()).hexdigest()[:10]}"
 
     def anchor(self, object_id: str) -> str:
         """The HTML id: the object id itself unless the page already uses it."""
@@ -252,7 +257,9 @@ class TimelineDirective(CVDirective):
 
     def run(self) -> list[nodes.Node]:
         """Record the entry in the domain and render it."""
-        title, org, period = self.title(), self.text("org", required=True), self.period()
+        org = self.text("org", required=True)
+        # the organisation can stand in for a missing position
+        title, period = self.title(required=not org), self.period()
         entry_id = self.object_id(
             org or title, period.start.iso() if period else self.text("start")
         )
@@ -412,8 +419,7 @@ class ProjectDirective(CVDirective):
             date = self.date()
             return Period((Span(date),)) if date else None
         if "start" not in self.options:
-            self.warn("a :date: or a :start: is required", "option")
-            return None
+            return None  # an undated project is shown without dates
         return self.period()
 
     def run(self) -> list[nodes.Node]:
@@ -442,6 +448,9 @@ class ProjectDirective(CVDirective):
         )
         self.note(project)
 
+        if project.summary:
+            # the page's link preview (sphinxext-opengraph reads page metadata)
+            self.env.metadata[self.env.docname]["og:description"] = project.summary
         node = self.container(cv_project, project_id, anchor)
         if title:
             node += cv_heading(title, title)

@@ -21,7 +21,17 @@ from cv_ext import rewrites
 from cv_ext._logging import log_warning
 from cv_ext.config import today
 from cv_ext.model import ParseError, slugify
-from cv_ext.records import Achievement, Backlink, Entry, Item, Linkable, Project, Record, Talk
+from cv_ext.records import (
+    Achievement,
+    Backlink,
+    Entry,
+    Item,
+    Linkable,
+    Project,
+    Record,
+    Records,
+    Talk,
+)
 from cv_ext.views import Views, build_views
 
 if TYPE_CHECKING:
@@ -216,18 +226,25 @@ class CVDomain(Domain):
         record = self._store(typ).get(target) if typ in LINKABLE else None
         return cast("Linkable | None", record)
 
+    def declared(self) -> Records:
+        """Every record, in declaration order: by page, then by line."""
+
+        def ordered(store: dict[str, Any]) -> list[Any]:
+            return sorted(store.values(), key=lambda record: (record.docname, record.lineno))
+
+        return Records(
+            entries=ordered(self.entries),
+            achievements=ordered(self.achievements),
+            projects=ordered(self.projects),
+            talks=ordered(self.talks),
+            items=ordered(self.items),
+        )
+
     def views(self) -> Views:
         """Orderings, backlinks and skills, derived once per build from the records."""
         key = (self.data["fingerprint"], today(self.env.config).iso())
         if self._views is None or self._views[0] != key:
-            views = build_views(
-                self.entries.values(),
-                self.achievements.values(),
-                self.projects.values(),
-                self.talks.values(),
-                self.backlinks,
-                today(self.env.config),
-            )
+            views = build_views(self.declared(), self.backlinks, today(self.env.config))
             self._views = (key, views)
         return self._views[1]
 

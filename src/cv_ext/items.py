@@ -14,8 +14,8 @@ from docutils.parsers.rst import directives
 
 from cv_ext import render
 from cv_ext.directives import TEXT, CVDirective
-from cv_ext.model import ParseError, parse_date, parse_list, parse_url
-from cv_ext.nodes import cv_heading, cv_record
+from cv_ext.model import ParseError, parse_date, parse_email, parse_list, parse_url
+from cv_ext.nodes import cv_export_link, cv_heading, cv_record
 from cv_ext.records import Item
 
 if TYPE_CHECKING:
@@ -107,6 +107,8 @@ class ItemDirective(CVDirective):
                     value = ", ".join(parse_list(value))
                 elif name == "profiles":
                     value = "\n".join(" | ".join(p) for p in parse_profiles(value))
+                elif name == "email":
+                    value = parse_email(value)
             except ParseError as error:
                 subtype: CvSubtype = (
                     "date" if name in self.kind.dates else "option" if name == "email" else "url"
@@ -171,7 +173,10 @@ class ItemDirective(CVDirective):
             contact.append([nodes.inline(phone, phone)])
         for network, _, url in parse_profiles(item.get("profiles")):
             contact.append([render.link(network, url)])
+        contact.append([cv_export_link()])
         result += self.joined(contact, ["cv-contact"])
+        # link previews of the person's page describe a person (sphinxext-opengraph reads this)
+        self.env.metadata[self.env.docname]["og:type"] = "profile"
         return result
 
 

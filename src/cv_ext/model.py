@@ -24,6 +24,7 @@ __all__ = [
     "Span",
     "format_months",
     "parse_date",
+    "parse_email",
     "parse_end",
     "parse_list",
     "parse_metric",
@@ -456,6 +457,14 @@ def parse_tags(text: str) -> tuple[str, ...]:
     for tag in parse_list(text):
         seen.setdefault(tag.lower(), tag)
     return tuple(seen.values())
+
+
+def parse_email(text: str) -> str:
+    """An e-mail address of the plain ``name@host.domain`` form."""
+    email = text.strip()
+    if re.fullmatch(r"[^@\s<>\"'`]+@[^@\s<>\"'`]+\.[^@\s<>\"'`.]+", email) is None:
+        raise ParseError(f"invalid e-mail address {email!r}")
+    return email
 
 
 def parse_url(text: str) -> str:

@@ -65,6 +65,10 @@ class cv_record(nodes.General, nodes.Element):  # noqa: N801
     """A simpler CV item: the person, a language, a skill, a publication, ..."""
 
 
+class cv_export_link(nodes.Inline, nodes.Element):  # noqa: N801
+    """Placeholder for a link to the JSON Resume export, on web builds only."""
+
+
 class cv_backlinks(nodes.General, nodes.Element):  # noqa: N801
     """Placeholder for "Referenced from" of one object, filled in at ``doctree-resolved``."""
 
@@ -152,7 +156,7 @@ def setup_nodes(app: Sphinx) -> None:
     _register(app, cv_metric, (visit_metric_html, _close("div")), "container")
     _register(app, cv_heading, (visit_heading_html, depart_heading_html), "paragraph")
     _register(app, cv_date, (visit_date_html, depart_date_html), "inline")
-    for placeholder in (cv_overview, cv_backlinks, cv_index):
+    for placeholder in (cv_overview, cv_backlinks, cv_index, cv_export_link):
         dropped = (skip, None)
         app.add_node(
             placeholder, html=dropped, latex=dropped, text=dropped, man=dropped, texinfo=dropped

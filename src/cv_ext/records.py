@@ -6,7 +6,7 @@ so they hold only plain values.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -147,3 +147,18 @@ class Backlink:
 #: objects with a role, a search entry and an intersphinx entry
 Linkable = Entry | Achievement | Project | Talk
 Record = Linkable | Item
+
+
+@dataclass
+class Records:
+    """Every record of a build, each list in declaration order (page, then line)."""
+
+    entries: list[Entry] = field(default_factory=list)
+    achievements: list[Achievement] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    talks: list[Talk] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+
+    def of_kind(self, kind: str) -> list[Item]:
+        """Items declared by the ``kind`` directive."""
+        return [item for item in self.items if item.kind == kind]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cv_ext.model import Date, months_covered
-from cv_ext.records import Achievement, Backlink, Entry, Project, Talk
+from cv_ext.records import Achievement, Backlink, Entry, Item, Project, Records, Talk
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -40,6 +40,10 @@ def newest_first(records: Iterable[Record], today: Date) -> list[Record]:
 class Views:
     """Everything the write phase shows, derived once from the domain's records."""
 
+    #: every record in declaration order (page, then line)
+    declared: Records = field(default_factory=Records)
+    #: docname -> the records declared on it, in order
+    by_page: dict[str, list[Record | Item]] = field(default_factory=dict)
     entries: list[Entry] = field(default_factory=list)
     achievements: list[Achievement] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
@@ -54,21 +58,25 @@ class Views:
     skill_months: dict[str, int] = field(default_factory=dict)
 
 
-def build_views(
-    entries: Iterable[Entry],
-    achievements: Iterable[Achievement],
-    projects: Iterable[Project],
-    talks: Iterable[Talk],
-    backlinks: dict[str, list[Backlink]],
-    today: Date,
-) -> Views:
+def build_views(declared: Records, backlinks: dict[str, list[Backlink]], today: Date) -> Views:
     """Derive every view in one pass over the records."""
+    entries, achievements = declared.entries, declared.achievements
     views = Views(
+        declared=declared,
         entries=[e for e in newest_first(entries, today) if isinstance(e, Entry) and e.period],
         achievements=[a for a in newest_first(achievements, today) if isinstance(a, Achievement)],
-        projects=[p for p in newest_first(projects, today) if isinstance(p, Project)],
-        talks=[t for t in newest_first(talks, today) if isinstance(t, Talk)],
+        projects=[p for p in newest_first(declared.projects, today) if isinstance(p, Project)],
+        talks=[t for t in newest_first(declared.talks, today) if isinstance(t, Talk)],
     )
+    every: list[Record | Item] = [
+        *declared.entries,
+        *achievements,
+        *declared.projects,
+        *declared.talks,
+        *declared.items,
+    ]
+    for record in every:
+        views.by_page.setdefault(record.docname, []).append(record)
     ids = {(type(record), record.id) for record in every_record(views)}
     views.backlinks = _backlinks_by_target(backlinks, ids)
     skills: dict[str, list[Record]] = defaultdict(list)
