@@ -30,6 +30,13 @@ extensions = [
 # JSON-LD ids need absolute URLs.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or "http://localhost:8000/"
 
+# Read the Docs builds the PDF beside the site (formats: [pdf] in .readthedocs.yaml) and
+# serves it under /_/downloads/; the person's links on the home page then offer it.
+if os.environ.get("READTHEDOCS"):
+    cv_pdf_url = "/_/downloads/{}/{}/pdf/".format(
+        os.environ.get("READTHEDOCS_LANGUAGE", "en"), os.environ.get("READTHEDOCS_VERSION", "latest")
+    )
+
 # The CV is a snapshot of September 2024: "present" counts up to that day, and
 # builds are reproducible whatever day they run on.
 cv_today = "2024-09-23"
@@ -75,6 +82,10 @@ sitemap_excludes = ["search/", "genindex/", "404/"]
 if not os.environ.get("READTHEDOCS"):
     notfound_urls_prefix = "/"
 
+latex_elements = {
+    # characters of the CV that pdflatex does not know by itself
+    "preamble": r"\DeclareUnicodeCharacter{2248}{\ensuremath{\approx}}",
+}
 latex_documents = [("index", "max-inden-cv.tex", "Max Inden", author, "howto")]
 man_pages = [("index", "max-inden", "Max Inden: career", [author], 7)]
 texinfo_documents = [

@@ -169,7 +169,12 @@ def _export_link(app: Sphinx, docname: str, node: cv_export_link) -> None:
     # the export sits at the site root: the folder of the root page's URL
     root = app.builder.get_relative_uri(docname, app.config.root_doc)
     prefix = root.rsplit("/", 1)[0] + "/" if "/" in root else ""
-    node.replace_self(nodes.reference("JSON Resume", "JSON Resume", refuri=prefix + filename))
+    links: list[nodes.Node] = [
+        nodes.reference("JSON Resume", "JSON Resume", refuri=prefix + filename)
+    ]
+    if pdf := app.config.cv_pdf_url:
+        links += [nodes.Text(render.SEPARATOR), nodes.reference("", "Download PDF", refuri=pdf)]
+    node.replace_self(links)
 
 
 def _a(noun: str) -> str:

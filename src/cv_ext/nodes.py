@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
 
     Visitor = Callable[[Any, Any], None]
 
@@ -120,6 +121,19 @@ def visit_metric_html(self: HTML5Translator, node: cv_metric) -> None:
     self.body.append(f'<span class="cv-bars" aria-hidden="true">{bars}</span>')
 
 
+def visit_metric_latex(self: LaTeXTranslator, node: cv_metric) -> None:
+    # the same two bars as on screen, as rules: grey before, black after
+    bars = (
+        rf"\textcolor{{gray}}{{\rule{{{max(node['before'], 0.02) * 0.3:.3f}\linewidth}}{{0.6ex}}}}"
+        rf"\newline\rule{{{max(node['after'], 0.02) * 0.3:.3f}\linewidth}}{{0.6ex}}"
+    )
+    self.body.append("\n\\par\\noindent " + bars + "\n")
+
+
+def depart_metric_latex(self: LaTeXTranslator, node: cv_metric) -> None:
+    self.body.append("\n")
+
+
 def skip(self: nodes.NodeVisitor, node: nodes.Element) -> None:
     """Drop a node and its children (an unfilled placeholder)."""
     raise nodes.SkipNode
@@ -153,7 +167,15 @@ def setup_nodes(app: Sphinx) -> None:
     _register(app, cv_record, (_open("div"), _close("div")), "container")
     _register(app, cv_timeline, (_open("ol"), _close("ol")), "container")
     _register(app, cv_item, (_open("li"), _close("li")), "container")
-    _register(app, cv_metric, (visit_metric_html, _close("div")), "container")
+    like = _like("container")
+    app.add_node(
+        cv_metric,
+        html=(visit_metric_html, _close("div")),
+        latex=(visit_metric_latex, depart_metric_latex),
+        text=like,
+        man=like,
+        texinfo=like,
+    )
     _register(app, cv_heading, (visit_heading_html, depart_heading_html), "paragraph")
     _register(app, cv_date, (visit_date_html, depart_date_html), "inline")
     for placeholder in (cv_overview, cv_backlinks, cv_index, cv_export_link):

@@ -33,6 +33,13 @@ def setup_export(app: Sphinx) -> None:
         description="file name of the JSON Resume export at the site root; empty: none",
     )
     app.add_config_value(
+        "cv_pdf_url",
+        "",
+        "html",
+        types=frozenset({str}),
+        description="where a PDF of the CV is published; the person's links then offer it",
+    )
+    app.add_config_value(
         "cv_jsonld",
         True,
         "html",
