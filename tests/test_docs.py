@@ -257,3 +257,12 @@ def test_jobs_link_their_projects_and_talks(site: SphinxTestApp) -> None:
     groups = [group.get_text() for group in protocol_labs.select(".cv-backlinks-group")]
     assert groups[:3] == ["Projects", "Achievements", "Talks"]
     assert "projects/hole-punching.html" in {a["href"] for a in protocol_labs.select("a")}
+
+
+def test_warning_catalogue_on_the_site(site: SphinxTestApp) -> None:
+    from cv_ext._logging import SUBTYPE_DOCS
+
+    page = BeautifulSoup((site.outdir / "colophon.html").read_text(encoding="utf8"), "html.parser")
+    rows = [row.select("td") for row in page.select("table.cv-warnings tbody tr")]
+    assert [cells[0].get_text() for cells in rows] == [f"cv.{name}" for name in SUBTYPE_DOCS]
+    assert all(cells[2].get_text().startswith("suppress_warnings") for cells in rows)

@@ -113,3 +113,13 @@ def test_bad_entries_still_render_escaped(app: SphinxTestApp) -> None:
 def test_warnings_fail_under_w(app: SphinxTestApp) -> None:
     app.build()
     assert app.statuscode == 1
+
+
+def test_catalogue_documents_every_subtype() -> None:
+    """``log_warning`` takes a ``CvSubtype``, so mypy --strict keeps the code to these."""
+    from typing import get_args
+
+    from cv_ext._logging import SUBTYPE_DOCS, CvSubtype
+
+    assert set(SUBTYPE_DOCS) == set(get_args(CvSubtype))
+    assert all(text.endswith(".") for text in SUBTYPE_DOCS.values())

@@ -27,6 +27,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("talk", directives.TalkDirective)
     app.add_directive("career-overview", directives.CareerOverviewDirective)
     app.add_directive("cv-index", directives.IndexDirective)
+    app.add_directive("cv-warnings", directives.WarningsDirective)
     items.setup_items(app)
     export.setup_export(app)
     collect.setup_collect(app)

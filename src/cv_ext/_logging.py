@@ -28,14 +28,14 @@ CvSubtype = Literal[
 SUBTYPE_DOCS: dict[CvSubtype, str] = {
     "date": "A date is malformed or impossible (expected YYYY, YYYY-MM or YYYY-MM-DD).",
     "period": "A period is malformed, reversed (end before start) or has overlapping spans.",
-    "metric": "A ``:metric:`` line is not ``LABEL: BEFORE -> AFTER`` or a relative change.",
-    "kind": "A ``:kind:`` is not one of the known kinds; the entry falls back to ``work``.",
+    "metric": "A :metric: line is not LABEL: BEFORE -> AFTER or a relative change (×N, ÷N, +N%).",
+    "kind": "A :kind: (or an overview's :kinds:) is unknown; the entry is shown as work.",
     "url": "A URL option is not an absolute http(s) URL; it is dropped, never linked.",
-    "option": "A required option is missing or empty.",
+    "option": "A required option is missing, two options exclude each other, or a value is invalid.",
     "title": "A directive has no title argument.",
     "duplicate": "Two objects of the same type share an id; the first one wins.",
-    "ref": "A reference (``:entry:`` or a ``cv`` role) names an unknown id.",
-    "config": "A ``cv_*`` configuration value is invalid; the default is used.",
+    "ref": "A reference (:entry:, :project:, :projects: or a cv role) names an unknown id.",
+    "config": "A cv_* configuration value is invalid; the default is used.",
     "export": "An export (JSON Resume) does not match its schema; it is written all the same.",
 }
 

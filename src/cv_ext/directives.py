@@ -19,7 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
 from cv_ext import render
-from cv_ext._logging import CvSubtype, log_warning
+from cv_ext._logging import SUBTYPE_DOCS, CvSubtype, log_warning
 from cv_ext.config import today
 from cv_ext.domain import get_domain
 from cv_ext.model import (
@@ -147,7 +147,7 @@ class CVDirective(SphinxDirective):
     def xref(self, typ: str, target: str) -> addnodes.pending_xref:
         """A reference to another cv object, resolved (or warned about) once all is read."""
         xref = addnodes.pending_xref(
-            target, refdomain="cv", reftype=typ, reftarget=target, refexplicit=False
+            target, refdomain="cv", reftype=typ, reftarget=target, refexplicit=False, refwarn=True
         )
         self.set_source_info(xref)
         xref += nodes.inline(target, target)
@@ -603,6 +603,44 @@ class CareerOverviewDirective(SphinxDirective):
         self.set_source_info(node)
         get_domain(self.env).note_aggregate(self.env.docname, "overview")
         return [node]
+
+
+class WarningsDirective(SphinxDirective):
+    """The catalogue of cv_ext's warnings, generated from :data:`cv_ext._logging.SUBTYPE_DOCS`.
+
+    .. code-block:: md
+
+       :::{cv-warnings}
+       :::
+    """
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        """A table: warning type, meaning, how to silence it."""
+        table = nodes.table(classes=["cv-warnings"])
+        group = nodes.tgroup(cols=3)
+        table += group
+        group += [nodes.colspec(colwidth=width) for width in (2, 6, 4)]
+        head = nodes.thead()
+        group += head
+        head += self._row(["Warning", "Meaning", "Silence it with"])
+        body = nodes.tbody()
+        group += body
+        for subtype, meaning in SUBTYPE_DOCS.items():
+            body += self._row(
+                [f"cv.{subtype}", meaning, f'suppress_warnings = ["cv.{subtype}"]'], literal=(0, 2)
+            )
+        return [table]
+
+    @staticmethod
+    def _row(cells: list[str], literal: tuple[int, ...] = ()) -> nodes.row:
+        row = nodes.row()
+        for index, text in enumerate(cells):
+            para = nodes.paragraph()
+            para += nodes.literal(text, text) if index in literal else nodes.Text(text)
+            row += nodes.entry("", para)
+        return row
 
 
 INDEX_KINDS = ("projects", "talks", "skills")

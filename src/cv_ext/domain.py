@@ -80,7 +80,9 @@ class CVDomain(Domain):
         "skill": ObjType("skill", "skill"),
     }
     roles: ClassVar[dict[str, Any]] = {
-        role: XRefRole() for role in ("entry", "achievement", "project", "talk", "skill", *ALIASES)
+        # warn_dangling: an unknown id is reported even without nitpicky mode
+        role: XRefRole(warn_dangling=True)
+        for role in ("entry", "achievement", "project", "talk", "skill", *ALIASES)
     }
     initial_data: ClassVar[dict[str, Any]] = {
         **{store: {} for store in STORES.values()},  # id -> record
@@ -88,9 +90,10 @@ class CVDomain(Domain):
         "aggregates": {},  # docname -> kinds of aggregate it shows: overview, projects, ...
         "digests": {},  # "type:id" -> digest of the record, as of the last read
         "backlink_digests": {},  # "type:id" -> digest of its "Referenced from" list
+        "aggregate_digests": {},  # overview, projects, ... -> digest of what it shows
         "fingerprint": "",  # digest of all records at the end of the last read
     }
-    data_version = 3
+    data_version = 4
     #: derived views, rebuilt whenever the fingerprint or the reference date changes
     _views: tuple[tuple[str, str], Views] | None = None
 
@@ -210,13 +213,22 @@ class CVDomain(Domain):
                 )
             ).encode()
         ).hexdigest()
-        backlinks = rewrites.backlink_digests(self.views().backlinks, digests)
+        views = self.views()
+        backlinks = rewrites.backlink_digests(views.backlinks, digests)
         changed_backlinks = rewrites.changed(self.data["backlink_digests"], backlinks)
         self.data["backlink_digests"] = backlinks
+        kinds = rewrites.aggregate_digests(views, digests)
+        changed_kinds = rewrites.changed(self.data["aggregate_digests"], kinds)
+        self.data["aggregate_digests"] = kinds
         homes = {f"{objtype}:{r.id}": r.docname for objtype, r in records}
         return sorted(
             rewrites.stale_pages(
-                changed_records, changed_backlinks, self.aggregates, self.backlinks, homes
+                changed_records,
+                changed_backlinks,
+                changed_kinds,
+                self.aggregates,
+                self.backlinks,
+                homes,
             )
         )
 

@@ -14,6 +14,7 @@ from docutils.parsers.rst import directives
 
 from cv_ext import render
 from cv_ext.directives import TEXT, CVDirective
+from cv_ext.domain import get_domain
 from cv_ext.model import ParseError, parse_date, parse_email, parse_list, parse_url
 from cv_ext.nodes import cv_export_link, cv_heading, cv_record
 from cv_ext.records import Item
@@ -135,6 +136,8 @@ class ItemDirective(CVDirective):
             lineno=self.lineno,
         )
         self.note(item)
+        if self.kind.name == "person":
+            get_domain(self.env).note_aggregate(self.env.docname, "person")
         node = self.container(cv_record, item_id, anchor, f"cv-{self.kind.name}")
         if self.kind.name == "person":
             node += self.person_nodes(item, body)

@@ -17,14 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from cv_ext.records import Backlink, Record
-
-#: what each kind of aggregate shows: pages holding it go stale when a record of these types changes
-AGGREGATE_SOURCES: dict[str, frozenset[str]] = {
-    "overview": frozenset({"entry"}),
-    "projects": frozenset({"project"}),
-    "talks": frozenset({"talk"}),
-    "skills": frozenset({"entry", "achievement", "project", "talk"}),
-}
+    from cv_ext.views import Views
 
 
 def _digest(text: str) -> str:
@@ -51,6 +44,45 @@ def backlink_digests(
     }
 
 
+def aggregate_digests(views: Views, records: Mapping[str, str]) -> dict[str, str]:
+    """Kind of aggregate -> digest of exactly what it shows, so pages holding it go stale
+    only when that changes (a new untagged achievement leaves the skills index alone)."""
+
+    def of(objtype: str, items: Iterable[Record]) -> list[str | None]:
+        return [records.get(f"{objtype}:{item.id}") for item in items]
+
+    people = [i for i in views.declared.items if i.kind in {"person", "language"}]
+    return {
+        "overview": _digest(repr(of("entry", views.entries))),
+        "projects": _digest(repr(of("project", views.projects))),
+        "talks": _digest(repr(of("talk", views.talks))),
+        "skills": _digest(
+            repr(
+                [
+                    (
+                        tag,
+                        views.skill_names[tag],
+                        views.skill_months.get(tag),
+                        [records.get(f"{_type(r)}:{r.id}") for r in shown],
+                    )
+                    for tag, shown in views.skills.items()
+                ]
+            )
+        ),
+        # the person's page carries the whole person in its JSON-LD: roles and languages
+        "person": _digest(repr((of("entry", views.declared.entries), of("item", people)))),
+    }
+
+
+def _type(record: Record) -> str:
+    return {
+        "Entry": "entry",
+        "Achievement": "achievement",
+        "Project": "project",
+        "Talk": "talk",
+    }.get(type(record).__name__, "item")
+
+
 def changed(old: Mapping[str, str], new: Mapping[str, str]) -> set[str]:
     """Keys added, removed or changed between two digest maps."""
     return {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
@@ -59,22 +91,18 @@ def changed(old: Mapping[str, str], new: Mapping[str, str]) -> set[str]:
 def stale_pages(
     changed_records: set[str],
     changed_backlinks: set[str],
+    changed_kinds: set[str],
     aggregates: Mapping[str, Iterable[str]],
     references: Mapping[str, list[Backlink]],
     homes: Mapping[str, str],
 ) -> set[str]:
-    """The pages showing a changed record, index or backlink list.
+    """The pages showing a changed record, aggregate or backlink list.
 
     *aggregates* maps pages to the kinds of aggregate they hold, *references* pages to
     the references they make, *homes* ``"type:id"`` to the page declaring the object.
     """
-    changed_types = {key.partition(":")[0] for key in changed_records}
     changed_ids = {key.partition(":")[2] for key in changed_records}
-    pages = {
-        page
-        for page, kinds in aggregates.items()
-        if any(AGGREGATE_SOURCES.get(kind, frozenset()) & changed_types for kind in kinds)
-    }
+    pages = {page for page, kinds in aggregates.items() if changed_kinds & set(kinds)}
     for page, links in references.items():
         for link in links:
             key = f"{link.target_type}:{link.target}"

@@ -1,0 +1,268 @@
+"""Builds that must agree: parallel with serial, incremental with clean, one day with another."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import REPO, TESTS
+
+DOCS = REPO / "docs"
+
+
+def build(
+    src: Path, out: Path, *extra: str, builder: str = "dirhtml", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """sphinx-build as the README runs it, with its doctrees beside *out*."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-n",
+            "-W",
+            "--keep-going",
+            "-b",
+            builder,
+            "-d",
+            str(out.with_name(out.name + "-doctrees")),
+            *extra,
+            str(src),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result
+
+
+def differences(left: Path, right: Path) -> list[str]:
+    """Files that are missing on one side or differ byte for byte."""
+    found: list[str] = []
+
+    def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
+        found.extend(prefix + name for name in cmp.left_only + cmp.right_only)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        found.extend(prefix + name for name in mismatch + errors)
+        for name, sub in cmp.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right, ignore=[]), "")
+    return sorted(found)
+
+
+# --- parallel ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("source", [DOCS, TESTS / "roots" / "test-myst"], ids=["docs", "test-myst"])
+def test_parallel_build_writes_the_same_files(source: Path, tmp_path: Path) -> None:
+    build(source, tmp_path / "serial")
+    result = build(source, tmp_path / "parallel", "-j", "2")
+    assert "doing serial read" not in result.stdout + result.stderr
+    assert differences(tmp_path / "serial", tmp_path / "parallel") == []
+
+
+# --- reproducible -----------------------------------------------------------------------------
+
+
+def test_clean_builds_are_byte_identical(tmp_path: Path) -> None:
+    epoch = {"SOURCE_DATE_EPOCH": "1727049600"}  # 2024-09-23
+    build(DOCS, tmp_path / "first", env=epoch)
+    build(DOCS, tmp_path / "second", env=epoch)
+    assert differences(tmp_path / "first", tmp_path / "second") == []
+
+
+# --- incremental ------------------------------------------------------------------------------
+
+WRITTEN = re.compile(r"writing output\.\.\. \[\s*\d+%\] (\S+)")
+
+
+def written(result: subprocess.CompletedProcess[str]) -> set[str]:
+    """The pages an incremental build rewrote, from sphinx-build's progress lines.
+
+    Sphinx itself also rewrites the toctree parents of every page it rewrites (here
+    always "index"), since a child's title may show in their navigation.
+    """
+    return set(WRITTEN.findall(result.stdout))
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A copy of the MyST test root, built once."""
+    src = tmp_path / "src"
+    shutil.copytree(TESTS / "roots" / "test-myst", src)
+    build(src, tmp_path / "out")
+    return src
+
+
+def content(path: Path) -> str:
+    """What cv_ext decides in an output file.
+
+    Sphinx itself leaves two things stale on incremental builds, whatever the extension:
+    the navigation of sibling pages (sidebar, previous/next links) and empty terms in
+    the search index. Everything else must match a clean build exactly.
+    """
+    text = path.read_text(encoding="utf8")
+    if path.suffix == ".html":
+        soup = BeautifulSoup(text, "html.parser")
+        body = soup.select_one("div.body")
+        scripts = soup.select('script[type="application/ld+json"]')
+        return "\n".join(str(node) for node in [body, *scripts] if node is not None)
+    if path.name == "searchindex.js":
+        return re.sub(r'"[^"]*":\[\],?', "", text)
+    return text
+
+
+def assert_same_as_clean(src: Path, tmp_path: Path) -> None:
+    """The incremental output equals a clean build of the same sources."""
+    build(src, tmp_path / "clean")
+    incremental, clean = tmp_path / "out", tmp_path / "clean"
+    files = {p.relative_to(clean) for p in clean.rglob("*") if p.is_file()}
+    assert files == {p.relative_to(incremental) for p in incremental.rglob("*") if p.is_file()}
+    for name in sorted(files):
+        if (clean / name).suffix in {".html", ".js", ".json", ".txt", ".xml"}:
+            assert content(incremental / name) == content(clean / name), name
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf8")
+
+
+def test_renamed_project_updates_every_page_that_shows_it(site: Path, tmp_path: Path) -> None:
+    edit(
+        site / "projects" / "hole-punching.md",
+        "# Decentralized hole punching",
+        "# Hole punching, renamed",
+    )
+    result = build(site, tmp_path / "out")
+    # the page itself, the index listing it, the pages referencing it, the pages it references
+    # (their "Referenced from"), the skills index; Sphinx adds the toctree parents itself
+    assert written(result) == {
+        "projects/hole-punching",
+        "projects",
+        "results",
+        "talks",
+        "jobs",
+        "skills",
+        "index",
+    }
+    for page in ("projects", "results", "talks", "jobs", "skills"):
+        html = (tmp_path / "out" / page / "index.html").read_text(encoding="utf8")
+        assert "Hole punching, renamed" in html, page
+        assert "Decentralized hole punching" not in html, page
+    assert "Hole punching, renamed" in (tmp_path / "out" / "cv.json").read_text(encoding="utf8")
+    assert_same_as_clean(site, tmp_path)
+
+
+def test_deleted_talk_leaves_no_trace(site: Path, tmp_path: Path) -> None:
+    talks = site / "talks.md"
+    text = talks.read_text(encoding="utf8")
+    start = text.index(":::{talk} Hole punching in the wild")
+    talks.write_text(text[:start] + text[text.index(":::\n", start + 10) + 4 :], encoding="utf8")
+    edit(site / "results.md", "{cv:talk}`fosdem-2023-hole-punching`,", "")
+    edit(
+        site / "projects" / "hole-punching.md",
+        "Presented in {cv:talk}`fosdem-2023-hole-punching`.",
+        "",
+    )
+    build(site, tmp_path / "out")
+    for path in (tmp_path / "out").rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".json", ".js", ".xml"}:
+            assert "Hole punching in the wild" not in path.read_text(encoding="utf8"), path
+    assert_same_as_clean(site, tmp_path)
+
+
+def test_new_achievement_appears_in_its_job(site: Path, tmp_path: Path) -> None:
+    with (site / "results.md").open("a", encoding="utf8") as stream:
+        stream.write(
+            "\n:::{achievement} Brand new result\n:date: 2023-06-01\n:entry: protocol-labs\n:::\n"
+        )
+    result = build(site, tmp_path / "out")
+    assert written(result) == {"results", "jobs", "index"}
+    jobs = BeautifulSoup(
+        (tmp_path / "out" / "jobs" / "index.html").read_text(encoding="utf8"), "html.parser"
+    )
+    assert "Brand new result" in jobs.select_one("article#protocol-labs .cv-backlinks").get_text()
+    assert "Brand new result" in (tmp_path / "out" / "cv.json").read_text(encoding="utf8")
+    assert_same_as_clean(site, tmp_path)
+
+
+def test_new_entry_appears_in_the_overview(site: Path, tmp_path: Path) -> None:
+    with (site / "jobs.md").open("a", encoding="utf8") as stream:
+        stream.write(
+            "\n:::{timeline} Brand new job\n:org: New Org\n:start: 2024-12\n:end: present\n:::\n"
+        )
+    result = build(site, tmp_path / "out")
+    assert written(result) == {"jobs", "index"}
+    home = (tmp_path / "out" / "index.html").read_text(encoding="utf8")
+    assert "Brand new job" in home
+    assert_same_as_clean(site, tmp_path)
+
+
+def test_unrelated_edit_rewrites_only_its_page(site: Path, tmp_path: Path) -> None:
+    edit(site / "talks.md", "# Talks", "# Talks\n\nA new sentence.")
+    result = build(site, tmp_path / "out")
+    assert written(result) == {"talks", "index"}
+
+
+def test_no_change_rewrites_nothing(site: Path, tmp_path: Path) -> None:
+    assert written(build(site, tmp_path / "out")) == set()
+
+
+# --- link integrity ----------------------------------------------------------------------------
+
+#: http:// URLs the sources give without an https:// alternative
+PLAIN_HTTP: set[str] = set()
+
+
+def test_every_link_resolves(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build(DOCS, out)
+    ids: dict[Path, set[str]] = {}
+
+    def anchors(path: Path) -> set[str]:
+        if path not in ids:
+            soup = BeautifulSoup(path.read_text(encoding="utf8"), "html.parser")
+            ids[path] = {tag["id"] for tag in soup.select("[id]")}
+        return ids[path]
+
+    checked = 0
+    for page in sorted(out.rglob("*.html")):
+        url = "http://site/" + page.relative_to(out).as_posix()
+        soup = BeautifulSoup(page.read_text(encoding="utf8"), "html.parser")
+        for tag, attr in (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src")):
+            for element in soup.select(f"{tag}[{attr}]"):
+                target = element[attr]
+                parsed = urlparse(urljoin(url, target))
+                if parsed.scheme == "mailto":
+                    continue
+                if parsed.netloc != "site":
+                    assert (
+                        parsed.scheme == "https"
+                        or target in PLAIN_HTTP
+                        or parsed.hostname == "localhost"
+                    ), (page, target)
+                    assert parsed.netloc and " " not in target, (page, target)
+                    continue
+                path = out / unquote(parsed.path).lstrip("/")
+                if path.is_dir() or parsed.path.endswith("/"):
+                    path = path / "index.html"
+                assert path.is_file(), (page, target)
+                if parsed.fragment and path.suffix == ".html":
+                    assert parsed.fragment in anchors(path), (page, target)
+                checked += 1
+    assert checked > 500
