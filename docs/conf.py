@@ -82,6 +82,13 @@ sitemap_excludes = ["search/", "genindex/", "404/"]
 if not os.environ.get("READTHEDOCS"):
     notfound_urls_prefix = "/"
 
+# `sphinx-build -b linkcheck docs out` where there is internet (Read the Docs, a laptop):
+# the local preview URL is not a link to check, and GitHub's anchors are made by scripts.
+linkcheck_ignore = [r"http://localhost:\d+/"]
+linkcheck_anchors_ignore_for_url = [r"https://github\.com/.*"]
+linkcheck_timeout = 30
+linkcheck_retries = 2
+
 latex_elements = {
     # characters of the CV that pdflatex does not know by itself
     "preamble": r"\DeclareUnicodeCharacter{2248}{\ensuremath{\approx}}",

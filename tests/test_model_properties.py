@@ -12,6 +12,7 @@ from cv_ext.model import (
     Date,
     ParseError,
     parse_date,
+    parse_email,
     parse_metric,
     parse_period,
     parse_tags,
@@ -112,6 +113,16 @@ def test_parse_tags(text: str) -> None:
     tags = parse_tags(text)
     assert len(set(tags)) == len(tags)
     assert parse_tags(", ".join(tags)) == tags
+
+
+@given(st.one_of(st.text(max_size=40), st.emails(), st.from_regex(r"[^@]{0,10}@[^@]{0,10}")))
+def test_parse_email(text: str) -> None:
+    try:
+        email = parse_email(text)
+    except ParseError:
+        return
+    assert parse_email(email) == email
+    assert email.count("@") == 1 and not re.search(r"[\s<>\"'`]", email)
 
 
 @given(st.one_of(st.text(max_size=40), st.from_regex(r"(https?|javascript|data|ftp):[^\n]{0,30}")))
