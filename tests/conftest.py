@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,3 +20,36 @@ REPO = TESTS.parent
 def rootdir() -> Path:
     """Where sphinx.testing finds the ``test-*`` roots."""
     return TESTS / "roots"
+
+
+def sphinx_build(
+    src: Path, out: Path, *extra: str, builder: str = "dirhtml", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``sphinx-build -n -W --keep-going`` as the README runs it, doctrees beside *out*.
+
+    Fails the calling test on any warning or error, with sphinx-build's own words.
+    """
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-n",
+            "-W",
+            "--keep-going",
+            "-b",
+            builder,
+            "-d",
+            str(out.with_name(out.name + "-doctrees")),
+            *extra,
+            str(src),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "WARNING" not in result.stderr, result.stderr[-3000:]
+    return result

@@ -3,49 +3,20 @@
 from __future__ import annotations
 
 import filecmp
-import os
 import re
 import shutil
-import subprocess
-import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import REPO, TESTS, sphinx_build
 
-from conftest import REPO, TESTS
+if TYPE_CHECKING:
+    import subprocess
+    from pathlib import Path
 
 DOCS = REPO / "docs"
-
-
-def build(
-    src: Path, out: Path, *extra: str, builder: str = "dirhtml", env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """sphinx-build as the README runs it, with its doctrees beside *out*."""
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-n",
-            "-W",
-            "--keep-going",
-            "-b",
-            builder,
-            "-d",
-            str(out.with_name(out.name + "-doctrees")),
-            *extra,
-            str(src),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, **(env or {})},
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result
 
 
 def differences(left: Path, right: Path) -> list[str]:
@@ -68,8 +39,8 @@ def differences(left: Path, right: Path) -> list[str]:
 
 @pytest.mark.parametrize("source", [DOCS, TESTS / "roots" / "test-myst"], ids=["docs", "test-myst"])
 def test_parallel_build_writes_the_same_files(source: Path, tmp_path: Path) -> None:
-    build(source, tmp_path / "serial")
-    result = build(source, tmp_path / "parallel", "-j", "2")
+    sphinx_build(source, tmp_path / "serial")
+    result = sphinx_build(source, tmp_path / "parallel", "-j", "2")
     assert "doing serial read" not in result.stdout + result.stderr
     assert differences(tmp_path / "serial", tmp_path / "parallel") == []
 
@@ -79,8 +50,8 @@ def test_parallel_build_writes_the_same_files(source: Path, tmp_path: Path) -> N
 
 def test_clean_builds_are_byte_identical(tmp_path: Path) -> None:
     epoch = {"SOURCE_DATE_EPOCH": "1727049600"}  # 2024-09-23
-    build(DOCS, tmp_path / "first", env=epoch)
-    build(DOCS, tmp_path / "second", env=epoch)
+    sphinx_build(DOCS, tmp_path / "first", env=epoch)
+    sphinx_build(DOCS, tmp_path / "second", env=epoch)
     assert differences(tmp_path / "first", tmp_path / "second") == []
 
 
@@ -103,7 +74,7 @@ def site(tmp_path: Path) -> Path:
     """A copy of the MyST test root, built once."""
     src = tmp_path / "src"
     shutil.copytree(TESTS / "roots" / "test-myst", src)
-    build(src, tmp_path / "out")
+    sphinx_build(src, tmp_path / "out")
     return src
 
 
@@ -127,7 +98,7 @@ def content(path: Path) -> str:
 
 def assert_same_as_clean(src: Path, tmp_path: Path) -> None:
     """The incremental output equals a clean build of the same sources."""
-    build(src, tmp_path / "clean")
+    sphinx_build(src, tmp_path / "clean")
     incremental, clean = tmp_path / "out", tmp_path / "clean"
     files = {p.relative_to(clean) for p in clean.rglob("*") if p.is_file()}
     assert files == {p.relative_to(incremental) for p in incremental.rglob("*") if p.is_file()}
@@ -148,7 +119,7 @@ def test_renamed_project_updates_every_page_that_shows_it(site: Path, tmp_path: 
         "# Decentralized hole punching",
         "# Hole punching, renamed",
     )
-    result = build(site, tmp_path / "out")
+    result = sphinx_build(site, tmp_path / "out")
     # the page itself, the index listing it, the pages referencing it, the pages it references
     # (their "Referenced from"), the skills index; Sphinx adds the toctree parents itself
     assert written(result) == {
@@ -179,7 +150,7 @@ def test_deleted_talk_leaves_no_trace(site: Path, tmp_path: Path) -> None:
         "Presented in {cv:talk}`fosdem-2023-hole-punching`.",
         "",
     )
-    build(site, tmp_path / "out")
+    sphinx_build(site, tmp_path / "out")
     for path in (tmp_path / "out").rglob("*"):
         if path.is_file() and path.suffix in {".html", ".json", ".js", ".xml"}:
             assert "Hole punching in the wild" not in path.read_text(encoding="utf8"), path
@@ -191,7 +162,7 @@ def test_new_achievement_appears_in_its_job(site: Path, tmp_path: Path) -> None:
         stream.write(
             "\n:::{achievement} Brand new result\n:date: 2023-06-01\n:entry: protocol-labs\n:::\n"
         )
-    result = build(site, tmp_path / "out")
+    result = sphinx_build(site, tmp_path / "out")
     assert written(result) == {"results", "jobs", "index"}
     jobs = BeautifulSoup(
         (tmp_path / "out" / "jobs" / "index.html").read_text(encoding="utf8"), "html.parser"
@@ -206,7 +177,7 @@ def test_new_entry_appears_in_the_overview(site: Path, tmp_path: Path) -> None:
         stream.write(
             "\n:::{timeline} Brand new job\n:org: New Org\n:start: 2024-12\n:end: present\n:::\n"
         )
-    result = build(site, tmp_path / "out")
+    result = sphinx_build(site, tmp_path / "out")
     assert written(result) == {"jobs", "index"}
     home = (tmp_path / "out" / "index.html").read_text(encoding="utf8")
     assert "Brand new job" in home
@@ -215,12 +186,12 @@ def test_new_entry_appears_in_the_overview(site: Path, tmp_path: Path) -> None:
 
 def test_unrelated_edit_rewrites_only_its_page(site: Path, tmp_path: Path) -> None:
     edit(site / "talks.md", "# Talks", "# Talks\n\nA new sentence.")
-    result = build(site, tmp_path / "out")
+    result = sphinx_build(site, tmp_path / "out")
     assert written(result) == {"talks", "index"}
 
 
 def test_no_change_rewrites_nothing(site: Path, tmp_path: Path) -> None:
-    assert written(build(site, tmp_path / "out")) == set()
+    assert written(sphinx_build(site, tmp_path / "out")) == set()
 
 
 # --- link integrity ----------------------------------------------------------------------------
@@ -231,7 +202,7 @@ PLAIN_HTTP: set[str] = set()
 
 def test_every_link_resolves(tmp_path: Path) -> None:
     out = tmp_path / "site"
-    build(DOCS, out)
+    sphinx_build(DOCS, out)
     ids: dict[Path, set[str]] = {}
 
     def anchors(path: Path) -> set[str]:

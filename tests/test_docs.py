@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from typing import TYPE_CHECKING
 
 import pytest
@@ -20,7 +18,7 @@ if TYPE_CHECKING:
 
     from cv_ext.records import Entry
 
-from conftest import REPO, TESTS
+from conftest import REPO, TESTS, sphinx_build
 
 DOCS = REPO / "docs"
 BUILDERS = ["html", "dirhtml", "singlehtml", "epub", "latex", "text", "man", "texinfo"]
@@ -49,27 +47,7 @@ MONTHS = {
 @pytest.mark.parametrize("builder", BUILDERS)
 def test_docs_build_without_warnings(builder: str, tmp_path: Path) -> None:
     """The exact command of the README and of Read the Docs, for every builder."""
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-n",
-            "-W",
-            "--keep-going",
-            "-b",
-            builder,
-            "-d",
-            str(tmp_path / "doctrees"),
-            str(DOCS),
-            str(tmp_path / builder),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr
+    sphinx_build(DOCS, tmp_path / builder, builder=builder)
 
 
 @pytest.fixture(scope="module")
