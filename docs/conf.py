@@ -64,6 +64,7 @@ html_theme_options = {
 }
 html_static_path = ["_static"]
 html_favicon = "_static/favicon.svg"
+html_css_files = ["site.css"]
 
 # Link previews (sphinxext-opengraph). Project pages describe themselves with their
 # :summary:; the person's page is an og:type "profile" (both set by cv_ext).
