@@ -361,3 +361,12 @@ def test_pdf_builds(tmp_path: Path) -> None:
     assert r"\begin{sphinxuseclass}{cv-timeline}" in tex
     assert r"\rule{" in tex  # metric bars
     assert "<" not in tex.split(r"\begin{document}", 1)[1].replace(r"\textless{}", "")
+
+
+@pytest.mark.sphinx(
+    "html", testroot="exports", freshenv=True, confoverrides={"cv_json_resume_validate": True}
+)
+def test_opt_in_validation_passes_a_valid_export(app: SphinxTestApp) -> None:
+    app.build()
+    assert "cv.export" not in app.warning.getvalue()
+    assert (app.outdir / "cv.json").is_file()

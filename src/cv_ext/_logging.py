@@ -36,7 +36,7 @@ SUBTYPE_DOCS: dict[CvSubtype, str] = {
     "duplicate": "Two objects of the same type share an id; the first one wins.",
     "ref": "A reference (:entry:, :project:, :projects: or a cv role) names an unknown id.",
     "config": "A cv_* configuration value is invalid; the default is used.",
-    "export": "An export (JSON Resume) does not match its schema; it is written all the same.",
+    "export": "With cv_json_resume_validate, the JSON Resume export does not match its schema.",
 }
 
 

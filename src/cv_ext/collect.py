@@ -177,6 +177,13 @@ def _export_link(app: Sphinx, docname: str, node: cv_export_link) -> None:
     node.replace_self(links)
 
 
+def _kind_label(record: Record) -> str:
+    """What a record is, in a word: "Work", "Project", "Talk", ..."""
+    if isinstance(record, Entry):
+        return render.kind_label(record.kind)
+    return type(record).__name__
+
+
 def _a(noun: str) -> str:
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
@@ -361,7 +368,9 @@ class _Filler:
             block += head
             items = nodes.bullet_list(classes=["cv-skill-list"])
             for record in records:
-                items += nodes.list_item("", self.line(record))
+                kind = _kind_label(record)
+                badge = [nodes.inline(kind, kind, classes=["cv-badge"])]
+                items += nodes.list_item("", self.line(record, badge))
             block += items
             result.append(block)
         return result

@@ -21,7 +21,7 @@ from sphinx.util.nodes import make_id
 from cv_ext import render
 from cv_ext._logging import SUBTYPE_DOCS, CvSubtype, log_warning
 from cv_ext.config import today
-from cv_ext.domain import get_domain
+from cv_ext.domain import get_domain, search_anchor
 from cv_ext.model import (
     Date,
     Metric,
@@ -156,13 +156,23 @@ class CVDirective(SphinxDirective):
     def container(
         self, node_class: type[nodes.Element], object_id: str, anchor: str, *classes: str
     ) -> nodes.Element:
-        """The object's node, carrying its type and id for backlinks."""
+        """The object's node, carrying its type and id for backlinks.
+
+        Besides its anchor it gets the id the search index links to (see
+        :func:`~cv_ext.domain.search_anchor`).
+        """
+        extra = search_anchor(self.objtype, object_id) if object_id else ""
+        ids = [anchor] if anchor else []
+        if extra and extra not in self.state.document.ids and extra != anchor:
+            ids.append(extra)
         node = node_class(
-            ids=[anchor] if anchor else [],
+            ids=ids,
             classes=[f"cv-{self.objtype}", *classes, *self.options.get("class", [])],
             cv_type=self.objtype,
             cv_id=object_id,
         )
+        for node_id in ids:
+            self.state.document.ids.setdefault(node_id, node)  # taken: make_id avoids them
         self.set_source_info(node)
         return node
 

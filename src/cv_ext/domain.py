@@ -59,6 +59,16 @@ LINKABLE = ("entry", "achievement", "project", "talk")
 ALIASES: dict[str, str] = {"ach": "achievement", "proj": "project"}
 
 
+def search_anchor(objtype: str, object_id: str) -> str:
+    """The HTML id search results link to: ``cv-<type>-<id>``.
+
+    Sphinx's search index drops an anchor equal to the object's name (or to
+    ``<type>-<name>``) and lets its script rebuild it from the displayed title,
+    which breaks for titles; an id of another shape survives.
+    """
+    return f"cv-{objtype}-{object_id}"
+
+
 def skill_anchor(tag: str) -> str:
     """The HTML id of a skill on the skills index."""
     try:
@@ -86,6 +96,7 @@ class CVDomain(Domain):
     }
     initial_data: ClassVar[dict[str, Any]] = {
         **{store: {} for store in STORES.values()},  # id -> record
+        "declared": {},  # docname -> [(type, id)] it declared
         "backlinks": {},  # docname -> [Backlink], the references each page makes
         "aggregates": {},  # docname -> kinds of aggregate it shows: overview, projects, ...
         "digests": {},  # "type:id" -> digest of the record, as of the last read
@@ -93,7 +104,7 @@ class CVDomain(Domain):
         "aggregate_digests": {},  # overview, projects, ... -> digest of what it shows
         "fingerprint": "",  # digest of all records at the end of the last read
     }
-    data_version = 4
+    data_version = 5
     #: derived views, rebuilt whenever the fingerprint or the reference date changes
     _views: tuple[tuple[str, str], Views] | None = None
 
@@ -143,7 +154,12 @@ class CVDomain(Domain):
 
     def note(self, objtype: str, record: Record) -> bool:
         """Record an object; warn and keep the earliest one if its id is taken."""
+        self._index(objtype, record)
         return self._keep(self._store(objtype), objtype, record)
+
+    def _index(self, objtype: str, record: Record) -> None:
+        # docname -> its (type, id)s, so that clearing a page never scans every record
+        self.data["declared"].setdefault(record.docname, []).append((objtype, record.id))
 
     def note_aggregate(self, docname: str, kind: str) -> None:
         """Mark *docname* as showing an aggregate (``overview``, ``projects``, ...)."""
@@ -176,9 +192,9 @@ class CVDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         """Forget everything *docname* declared."""
-        for store_name in STORES.values():
-            store = self.data[store_name]
-            for key in [key for key, record in store.items() if record.docname == docname]:
+        for objtype, key in self.data["declared"].pop(docname, []):
+            store = self._store(objtype)
+            if key in store and store[key].docname == docname:  # a duplicate elsewhere stays
                 del store[key]
         for per_doc in ("backlinks", "aggregates"):
             self.data[per_doc].pop(docname, None)
@@ -189,6 +205,7 @@ class CVDomain(Domain):
             store = self.data[store_name]
             for record in otherdata[store_name].values():
                 if record.docname in docnames:
+                    self._index(objtype, record)
                     self._keep(store, objtype, record)
         for per_doc in ("backlinks", "aggregates"):
             for docname, value in otherdata[per_doc].items():
@@ -312,7 +329,10 @@ class CVDomain(Domain):
         """Every object, for the search index and ``objects.inv``."""
         for objtype in LINKABLE:
             for key, record in sorted(self._store(objtype).items()):
-                yield key, display_title(record), objtype, record.docname, record.anchor, 1
+                # Sphinx escapes a search title twice (an apostrophe shows as &#x27;): the
+                # typographic one is what the page shows anyway, after smart quotes
+                title = display_title(record).replace("'", "\u2019")
+                yield key, title, objtype, record.docname, search_anchor(objtype, key), 1
         if (page := self.skill_page) is not None:
             names = self.views().skill_names
             for tag in self.views().skills:

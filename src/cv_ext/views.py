@@ -30,8 +30,8 @@ def record_date(record: Record, today: Date) -> tuple[tuple[int, int, int], ...]
 
 
 def newest_first(records: Iterable[Record], today: Date) -> list[Record]:
-    """Records newest first; ties by title, then id, so every build orders alike."""
-    ordered = sorted(records, key=lambda r: (r.title, r.id))
+    """Records newest first; ties in the author's order (page, then line), as declared."""
+    ordered = sorted(records, key=lambda r: (r.docname, r.lineno, r.id))
     ordered.sort(key=lambda r: record_date(r, today), reverse=True)
     return ordered
 

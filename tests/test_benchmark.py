@@ -1,0 +1,74 @@
+"""The build-speed benchmark (benchmarks/run.py) runs, and incremental builds rewrite the right pages.
+
+Only page sets are asserted, never wall-clock times: those are the benchmark's to report.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from conftest import REPO
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+RUN = REPO / "benchmarks" / "run.py"
+
+
+@pytest.fixture(scope="module")
+def bench(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """One small run: N=40, one repeat, no -j build."""
+    tmp: Path = tmp_path_factory.mktemp("bench")
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(RUN),
+            *("--sizes", "40", "--repeat", "1", "--no-parallel", "--quiet"),
+            *("--work-dir", str(tmp / "work"), "--json", str(tmp / "bench.json")),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    assert "# Build speed" in result.stdout
+    data: dict[str, Any] = json.loads((tmp / "bench.json").read_text(encoding="utf8"))
+    return data
+
+
+def test_benchmark_runs(bench: dict[str, Any]) -> None:
+    """Both variants build without warnings; the plain build rewrites only the edited page."""
+    (size,) = bench["results"]
+    assert size["n"] == 40
+    assert size["objects"] == 40
+    assert set(size["runs"]) == {"plain", "cv_ext"}
+    edited = size["edited"]
+    assert edited.startswith("projects/")
+    assert edited in size["expected"]
+    for runs in size["runs"].values():
+        (run,) = runs
+        assert run["parallel"] is None
+        for build in (run["full"], run["incremental"]):
+            assert build["warnings"] == []
+            assert build["max_rss_mb"] > 0
+    # Sphinx rewrites what it re-read, and the page whose toctree lists it
+    assert size["runs"]["plain"][0]["rewritten"] == sorted([edited, "projects"])
+
+
+def test_incremental_rewrites_exactly_the_pages_showing_the_project(
+    bench: dict[str, Any],
+) -> None:
+    """After editing one project's title and body, cv_ext rewrites that page and the pages
+    showing it (projects and skills indices, pages referencing it, pages it references),
+    computed from the generated cross-references, and no other page."""
+    (size,) = bench["results"]
+    (run,) = size["runs"]["cv_ext"]
+    rewritten, expected = set(run["rewritten"]), set(size["expected"])
+    stale, needless = sorted(expected - rewritten), sorted(rewritten - expected)
+    assert not stale, f"not rewritten though they show the edited {size['edited']}: {stale}"
+    assert not needless, f"rewritten needlessly after editing {size['edited']}: {needless}"
