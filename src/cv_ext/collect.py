@@ -60,12 +60,12 @@ GROUPS = {
 def setup_collect(app: Sphinx) -> None:
     """Connect the events that gather and show cross-document data."""
     app.connect("doctree-read", read_doctree)
-    app.connect("env-get-updated", _updated_aggregates)
+    app.connect("env-get-updated", _updated_pages)
     app.connect("warn-missing-reference", _warn_missing_reference)
     app.connect("doctree-resolved", fill_placeholders)
 
 
-def _updated_aggregates(app: Sphinx, env: BuildEnvironment) -> list[str]:
+def _updated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return get_domain(env).updated_pages()
 
 

@@ -146,6 +146,14 @@ class Backlink:
 
 #: objects with a role, a search entry and an intersphinx entry
 Linkable = Entry | Achievement | Project | Talk
+#: the domain's name of each record class
+OBJECT_TYPES: dict[type, str] = {
+    Entry: "entry",
+    Achievement: "achievement",
+    Project: "project",
+    Talk: "talk",
+    Item: "item",
+}
 Record = Linkable | Item
 
 

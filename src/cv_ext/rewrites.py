@@ -13,6 +13,8 @@ import dataclasses
 import hashlib
 from typing import TYPE_CHECKING
 
+from cv_ext.records import OBJECT_TYPES
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
@@ -63,7 +65,7 @@ def aggregate_digests(views: Views, records: Mapping[str, str]) -> dict[str, str
                         tag,
                         views.skill_names[tag],
                         views.skill_months.get(tag),
-                        [records.get(f"{_type(r)}:{r.id}") for r in shown],
+                        [records.get(f"{OBJECT_TYPES[type(r)]}:{r.id}") for r in shown],
                     )
                     for tag, shown in views.skills.items()
                 ]
@@ -72,15 +74,6 @@ def aggregate_digests(views: Views, records: Mapping[str, str]) -> dict[str, str
         # the person's page carries the whole person in its JSON-LD: roles and languages
         "person": _digest(repr((of("entry", views.declared.entries), of("item", people)))),
     }
-
-
-def _type(record: Record) -> str:
-    return {
-        "Entry": "entry",
-        "Achievement": "achievement",
-        "Project": "project",
-        "Talk": "talk",
-    }.get(type(record).__name__, "item")
 
 
 def changed(old: Mapping[str, str], new: Mapping[str, str]) -> set[str]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cv_ext.model import Date, months_covered
-from cv_ext.records import Achievement, Backlink, Entry, Item, Project, Records, Talk
+from cv_ext.records import OBJECT_TYPES, Achievement, Backlink, Entry, Item, Project, Records, Talk
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -98,14 +98,6 @@ def every_record(views: Views) -> list[Record]:
     return [*views.entries, *views.projects, *views.achievements, *views.talks]
 
 
-TYPES: dict[str, type] = {
-    "entry": Entry,
-    "achievement": Achievement,
-    "project": Project,
-    "talk": Talk,
-}
-
-
 def _backlinks_by_target(
     backlinks: dict[str, list[Backlink]], ids: set[tuple[type, str]]
 ) -> dict[tuple[str, str], list[Backlink]]:
@@ -116,7 +108,7 @@ def _backlinks_by_target(
             types = (
                 [link.target_type]
                 if link.target_type != "any"
-                else [name for name, cls in TYPES.items() if (cls, link.target) in ids]
+                else [name for cls, name in OBJECT_TYPES.items() if (cls, link.target) in ids]
             )
             for target_type in types:
                 # one entry per referencing place, however often it names the target
