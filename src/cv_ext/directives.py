@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -137,6 +137,10 @@ class CVDirective(SphinxDirective):
             return slugify(text)
         except ParseError:
             return f"{self.objtype}-{hashlib.sha256(text.encode()).hexdigest()[:10]}"
+
+    def where(self, anchor: str) -> dict[str, Any]:
+        """The record fields that say where the object is declared."""
+        return {"docname": self.env.docname, "anchor": anchor, "lineno": self.lineno}
 
     def anchor(self, object_id: str) -> str:
         """The HTML id: the object id itself unless the page already uses it."""
@@ -290,9 +294,7 @@ class TimelineDirective(CVDirective):
             area=self.text("area"),
             study_type=self.text("study-type"),
             score=self.text("score"),
-            docname=self.env.docname,
-            anchor=anchor,
-            lineno=self.lineno,
+            **self.where(anchor),
         )
         self.note(entry)
 
@@ -361,9 +363,7 @@ class AchievementDirective(CVDirective):
             tags=parse_tags(self.text("tags")),
             awarder=self.text("awarder"),
             summary=summary,
-            docname=self.env.docname,
-            anchor=anchor,
-            lineno=self.lineno,
+            **self.where(anchor),
         )
         self.note(achievement)
 
@@ -452,9 +452,7 @@ class ProjectDirective(CVDirective):
             roles=parse_list(self.text("roles")),
             entity=self.text("entity"),
             type=self.text("type"),
-            docname=self.env.docname,
-            anchor=anchor,
-            lineno=self.lineno,
+            **self.where(anchor),
         )
         self.note(project)
 
@@ -533,9 +531,7 @@ class TalkDirective(CVDirective):
             entry=self.text("entry"),
             tags=parse_tags(self.text("tags")),
             summary=summary,
-            docname=self.env.docname,
-            anchor=anchor,
-            lineno=self.lineno,
+            **self.where(anchor),
         )
         self.note(talk)
 

@@ -131,9 +131,7 @@ class ItemDirective(CVDirective):
             title=title,
             fields=self.fields(),
             summary=summary,
-            docname=self.env.docname,
-            anchor=anchor,
-            lineno=self.lineno,
+            **self.where(anchor),
         )
         self.note(item)
         if self.kind.name == "person":
