@@ -137,6 +137,14 @@ CASES = [
         "duplicate entry id 'base'",
         line=9,
     ),
+    # "index" declares the entry "base" first: a later page reusing the id is the duplicate
+    Case(
+        "zz-duplicate-across-pages",
+        directive(T, "Y", ":org: O", ":start: 2021", ":name: base"),
+        "duplicate",
+        "duplicate entry id 'base', first defined in 'index', line 3",
+    ),
+    Case("tl-empty", directive(T, ""), "option", "the :org: option is required"),
     # HTML in every option and title: escaped; each case also warns about its URL
     Case(
         "tl-html-everywhere",
