@@ -195,6 +195,15 @@ class CVDirective(SphinxDirective):
         parsed = self.parse_content_to_nodes() if self.content else []
         return parsed, *plain_text(parsed)
 
+    def finish(
+        self, node: nodes.Element, tags: tuple[str, ...], body: list[nodes.Node], object_id: str
+    ) -> nodes.Element:
+        """Every object ends alike: its tags, its body, then where it is referenced from."""
+        node += render.tag_nodes(tags)
+        node += body
+        node += self.backlinks(object_id)
+        return node
+
     def backlinks(self, object_id: str) -> list[nodes.Node]:
         """A placeholder for the places that reference this object."""
         return [cv_backlinks(target_type=self.objtype, target=object_id)] if object_id else []
@@ -311,10 +320,7 @@ class TimelineDirective(CVDirective):
         if entry.score:
             score = f"Score: {entry.score}"
             node += nodes.paragraph(score, score, classes=["cv-score"])
-        node += render.tag_nodes(entry.tags)
-        node += body
-        node += self.backlinks(entry_id)
-        return [node]
+        return [self.finish(node, entry.tags, body, entry_id)]
 
 
 class AchievementDirective(CVDirective):
@@ -382,10 +388,7 @@ class AchievementDirective(CVDirective):
             ["cv-when"],
         )
         node += [render.metric_node(metric) for metric in achievement.metrics]
-        node += render.tag_nodes(achievement.tags)
-        node += body
-        node += self.backlinks(achievement_id)
-        return [node]
+        return [self.finish(node, achievement.tags, body, achievement_id)]
 
 
 class ProjectDirective(CVDirective):
@@ -477,10 +480,7 @@ class ProjectDirective(CVDirective):
             fields += render.field("Source", [render.source_link(project.url)])
         if len(fields):
             node += fields
-        node += render.tag_nodes(project.tags)
-        node += body
-        node += self.backlinks(project_id)
-        return [node]
+        return [self.finish(node, project.tags, body, project_id)]
 
 
 class TalkDirective(CVDirective):
@@ -565,10 +565,7 @@ class TalkDirective(CVDirective):
                 [[nodes.inline("Given as ", "Given as "), self.xref("entry", talk.entry)]],
                 ["cv-role"],
             )
-        node += render.tag_nodes(talk.tags)
-        node += body
-        node += self.backlinks(talk_id)
-        return [node]
+        return [self.finish(node, talk.tags, body, talk_id)]
 
 
 class CareerOverviewDirective(SphinxDirective):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from cv_ext.export.jsonresume import compact
+from cv_ext.export.jsonresume import compact, dates
 from cv_ext.records import Entry, Item, Project, Talk
 
 if TYPE_CHECKING:
@@ -42,14 +42,10 @@ def script(graph: list[dict[str, Any]]) -> str:
 def role(entry: Entry) -> dict[str, Any]:
     """An entry as a schema.org role around its organisation."""
     prop, org_type = ROLE_PROPERTIES.get(entry.kind, ROLE_PROPERTIES["work"])
-    start = entry.period.start.iso() if entry.period else ""
-    last = entry.period.spans[-1] if entry.period else None
-    end = "" if last is None or last.end == "present" else (last.end or last.start).iso()
     return {
         "@type": "OrganizationRole" if prop == "worksFor" else "Role",
         "roleName": entry.title,
-        "startDate": start,
-        "endDate": end,
+        **dates(entry.period),  # the same startDate/endDate as the JSON Resume export
         prop: {"@type": org_type, "name": entry.org, "url": entry.url},
     }
 
