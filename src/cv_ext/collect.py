@@ -173,6 +173,8 @@ def _export_link(app: Sphinx, docname: str, node: cv_export_link) -> None:
         nodes.reference("JSON Resume", "JSON Resume", refuri=prefix + filename)
     ]
     if pdf := app.config.cv_pdf_url:
+        if "://" not in pdf and not pdf.startswith("/"):
+            pdf = prefix + pdf  # a file at the site's root, like the JSON Resume
         links += [nodes.Text(render.SEPARATOR), nodes.reference("", "Download PDF", refuri=pdf)]
     node.replace_self(links)
 

@@ -71,6 +71,8 @@ def aggregate_digests(views: Views, records: Mapping[str, str]) -> dict[str, str
                 ]
             )
         ),
+        # the paper CV shows every record
+        "paper": _digest(repr(sorted(records.items()))),
         # the person's page carries the whole person in its JSON-LD: roles and languages
         "person": _digest(repr((of("entry", views.declared.entries), of("item", people)))),
     }
