@@ -533,8 +533,7 @@ class Normaliser:
                     result["basics"] = basics
             elif key in SECTIONS:
                 if value in (None, [], ""):
-                    if value is not None and value != []:
-                        self.note(key, value, "dropped: empty")
+                    self.note(key, value, "dropped: empty")
                     continue
                 if not isinstance(value, list):
                     self.note(key, value, "a single value, taken as a list of one")
