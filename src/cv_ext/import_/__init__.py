@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cv_ext.import_.myst_writer import Writer
-from cv_ext.import_.normalise import Change, exported, normalise
+from cv_ext.import_.normalise import Change, exported, normalise, to_json
 from cv_ext.import_.scaffold import project_files, write_all
 
 if TYPE_CHECKING:
@@ -67,6 +67,6 @@ def import_resume(source: Path, target: Path) -> Imported:
         "changes": [change.as_json() for change in changes],
         "resume": exported(resume),
     }
-    files[REPORT] = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    files[REPORT] = to_json(report, indent=2) + "\n"
     write_all(target, files)
     return Imported([target / name for name in files], exported(resume), changes)

@@ -173,6 +173,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
+def to_json(value: Any, indent: int | None = None) -> str:
+    """*value* as JSON text that UTF-8 can hold: an unpaired surrogate stays escaped."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 @dataclass(frozen=True)
 class Change:
     """One value the import changed or dropped."""
@@ -183,8 +189,8 @@ class Change:
     result: Any = None
 
     def line(self) -> str:
-        """One line for the terminal: ``work/0/endDate: 'Present' -> ongoing (no endDate)``."""
-        value = json.dumps(self.value, ensure_ascii=False)
+        """One line for the terminal: ``work/0/endDate: "Present": ongoing: no endDate``."""
+        value = to_json(self.value)
         if len(value) > 80:
             value = value[:77] + "..."
         return f"{self.path}: {value}: {self.action}"
@@ -308,6 +314,8 @@ class Normaliser:
         result: list[str] = []
         for index, item in enumerate(value):
             text = self.text(f"{path}/{index}", item)
+            if not text and item in ("", None):
+                self.note(f"{path}/{index}", item, "dropped: empty")
             parts = [part.strip() for part in text.split(",")]
             if len(parts) > 1:
                 self.note(f"{path}/{index}", text, "split at its commas", [p for p in parts if p])
@@ -331,7 +339,7 @@ class Normaliser:
         for index, item in enumerate(value):
             if text := self.text(f"{path}/{index}", item):
                 result.append(text)
-            elif isinstance(item, str) and not item:
+            elif item in ("", None):
                 self.note(f"{path}/{index}", item, "dropped: empty")
         return result
 
