@@ -571,8 +571,10 @@ class TalkDirective(CVDirective):
         speakers = ", ".join(talk.speakers)
         node += self.joined(
             [
-                [render.date_node(date)] if date else [],
-                [render.date_node(talk.end)] if talk.end else [],
+                [render.date_node(date)]
+                + ([nodes.Text(" – "), render.date_node(talk.end)] if talk.end else [])
+                if date
+                else [],
                 [render.link(event, talk.event_url)] if event else [],
                 [nodes.inline(", ".join(talk.roles), ", ".join(talk.roles))] if talk.roles else [],
                 [nodes.inline(f"with {speakers}", f"with {speakers}")] if speakers else [],

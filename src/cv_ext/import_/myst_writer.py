@@ -36,13 +36,21 @@ def bullets(items: list[str]) -> list[str]:
     return ["\n".join(lines)] if lines else []
 
 
-def directive(name: str, argument: str, options: dict[str, str], body: list[str]) -> str:
-    """A colon-fenced directive with its options as YAML (JSON strings are YAML)."""
+def directive(
+    name: str, argument: str, options: dict[str, str], body: list[str], flags: tuple[str, ...] = ()
+) -> str:
+    """A colon-fenced directive with ``:key: "JSON string"`` options (MyST reads them as YAML).
+
+    Not a ``---`` block: a title holding a ``|`` followed by a ``---`` line is a Markdown
+    table, which would swallow the directive.
+    """
     head = f":::{{{name}}} {' '.join(argument.split())}".rstrip()
     opts = [
-        f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in options.items() if value
-    ]
-    lines = [head, *(["---", *opts, "---"] if opts else [])]
+        f":{key}: {json.dumps(value, ensure_ascii=False)}"
+        for key, value in options.items()
+        if value
+    ] + [f":{flag}:" for flag in flags]
+    lines = [head, *opts]
     # blocks of escaped Markdown, so none of them can close the fence
     return "\n".join(lines) + "".join(f"\n\n{block}" for block in body) + "\n:::"
 
@@ -146,13 +154,8 @@ class Writer:
             title = " in ".join(v for v in (item.get("studyType"), item.get("area")) if v)
         body = paragraphs(item.get("summary", ""))
         body += bullets(item.get("courses" if section == "education" else "highlights", []))
-        block = directive("timeline", title, options, body)
-        if not start:
-            # :undated: is a flag: no value
-            block = (
-                block.replace("\n---\n", "\n---\nundated:\n", 1) if "\n---\n" in block else block
-            )
-        return block
+        # a resume may give no dates: the entry is then shown, but not on the timeline
+        return directive("timeline", title, options, body, () if start else ("undated",))
 
     def person(self) -> str:
         """The person directive."""

@@ -17,6 +17,9 @@ author = {name}
 extensions = ["myst_parser", "cv_ext"]
 myst_enable_extensions = ["colon_fence"]
 html_theme = "furo"
+html_title = {name}
+# the resume says nothing of a copyright: no line rather than an empty one
+html_show_copyright = False
 # keep the resume's quotes and dashes as they are, for a faithful cv.json
 smartquotes = False
 exclude_patterns = {excluded}
@@ -53,7 +56,10 @@ python:
     - requirements: requirements.txt
 """
 
-REQUIREMENTS = "cv-ext\n"
+REQUIREMENTS = """# what Read the Docs installs to build the site: cv_ext (the distribution "cv-ext");
+# if you install it from elsewhere (a Git repository, say), name that here instead
+cv-ext
+"""
 
 
 def project_files(name: str) -> dict[str, str]:
