@@ -73,6 +73,8 @@ class Paths:
     touched: set[str]
     #: items dropped whole
     dropped: set[str]
+    #: the last change at each path: what the value became
+    last: dict[str, Change]
 
     @classmethod
     def of(cls, changes: list[Change]) -> Paths:
@@ -81,12 +83,20 @@ class Paths:
             {c.path for c in changes if not c.action.startswith("pre-1.0 name")},
             {c.path for c in changes},
             {c.path for c in changes if c.action.startswith("dropped")},
+            {c.path: c for c in changes},
         )
 
 
 def check(original: Any, kept: Any, path: str, paths: Paths) -> None:
     """Every value of *original* is in *kept* unchanged, unless reported at or above its path."""
     if accounted(path, paths.reported):
+        change = paths.last.get(path)
+        if change is not None and path in paths.reported:
+            # the value is exactly what the report says it became
+            if isinstance(change.result, str):
+                assert kept == change.result, path
+            elif change.action.startswith(("dropped", "ongoing")):
+                assert kept is None, path
         return
     if not below(path, paths.touched):
         assert kept == original, path
@@ -145,10 +155,17 @@ def test_import_build_export(resume: Path, tmp_path: Path) -> None:
 
 def test_check_catches_a_silent_loss_and_a_new_order() -> None:
     original = {"work": [{"name": "A", "highlights": ["x", "y"]}, {"name": "B"}]}
-    silent = Paths(set(), set(), set())
+    silent = Paths.of([])
     with pytest.raises(AssertionError):
         check(original["work"], [{"name": "A", "highlights": ["x"]}, {"name": "B"}], "work", silent)
     with pytest.raises(AssertionError):
         check(original["work"], [{"name": "B"}, original["work"][0]], "work", silent)
-    dropped = Paths({"work/0/highlights/1"}, {"work/0/highlights/1"}, {"work/0/highlights/1"})
+    dropped = Paths.of([Change("work/0/highlights/1", "y", "dropped: repeated")])
     check(original["work"], [{"name": "A", "highlights": ["x"]}, {"name": "B"}], "work", dropped)
+    completed = Paths.of([Change("basics/url", "a.example", "URL completed", "https://a.example")])
+    check({"url": "a.example"}, {"url": "https://a.example"}, "basics", completed)
+    with pytest.raises(AssertionError):
+        check({"url": "a.example"}, {"url": "https://b.example"}, "basics", completed)
+    ongoing = Paths.of([Change("work/0/endDate", "Present", "ongoing: no endDate")])
+    with pytest.raises(AssertionError):
+        check([{"endDate": "Present"}], [{"endDate": "Present"}], "work", ongoing)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from pathlib import Path
 
@@ -16,6 +17,9 @@ def run_import(args: argparse.Namespace) -> int:
     except ImportError_ as error:
         print(f"error: {error}", file=sys.stderr)  # noqa: T201
         return 2
+    # a terminal that cannot show a name's script gets escapes, not a traceback
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")
     for change in imported.changes:
         print(change.line())  # noqa: T201
     print(  # noqa: T201

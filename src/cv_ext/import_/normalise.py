@@ -523,15 +523,6 @@ class Normaliser:
             result.append({key: entry[key] for key in PROFILE if key in entry})
         return result
 
-    def projects(self, raw: list[Any]) -> list[dict[str, Any]]:
-        """``projects``; talks among them keep every field too."""
-        result = []
-        for index, item in enumerate(raw):
-            project = self.entry("projects", f"projects/{index}", item)
-            if project is not None:
-                result.append(project)
-        return result
-
     def resume(self, data: dict[str, Any]) -> dict[str, Any]:
         """The whole document."""
         result: dict[str, Any] = {}
