@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
@@ -16,7 +17,8 @@ from hypothesis import strategies as st
 
 from cv_ext.import_ import import_resume
 from cv_ext.import_.normalise import normalise
-from cv_ext.model import slug_or_digest, slugify
+from cv_ext.import_.spellings import looks_like_host, to_iso
+from cv_ext.model import Date, parse_date, slug_or_digest, slugify
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -406,3 +408,36 @@ def test_hand_written_collisions_get_distinct_ids_serial_and_parallel(tmp_path: 
     parallel = json.loads((tmp_path / "out2" / "cv.json").read_text("utf8"))
     assert serial == parallel
     assert [r["name"] for r in serial["references"]] == ["Jo Smith", "Jo Smith"]
+
+
+# --- the spellings of dates and hosts ----------------------------------------------------------
+
+
+@given(text=st.text(max_size=30))
+def test_to_iso_reads_a_date_or_nothing(text: str) -> None:
+    iso = to_iso(text)
+    assert iso is None or parse_date(iso).iso() == iso
+    assert isinstance(looks_like_host(text), bool)
+
+
+@given(date=st.dates(min_value=dt.date(1, 1, 1)), precision=st.integers(1, 3))
+def test_to_iso_keeps_iso_dates(date: dt.date, precision: int) -> None:
+    iso = Date.from_date(date).iso()[: {1: 4, 2: 7, 3: 10}[precision]]
+    assert to_iso(iso) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2019/3", "2019-03"),
+        ("03/2019", "2019-03"),
+        ("2019.03.01", "2019-03-01"),
+        ("Sept. 2019", "2019-09"),
+        ("2019年3月", "2019-03"),
+        ("2019-03-01T12:00:00+02:00", "2019-03-01"),
+        ("spring 2019", None),
+        ("2019-13", None),
+    ],
+)
+def test_to_iso_reads_common_spellings(text: str, iso: str | None) -> None:
+    assert to_iso(text) == iso
