@@ -198,6 +198,9 @@ def test_quantity_units() -> None:
         # other scripts are transliterated (anyascii), so ids stay readable
         ("東京", "dongjing"),
         ("Москва", "moskva"),
+        # Latin letters without a decomposition are transliterated too, symbols vanish
+        ("Łódź – Øresund", "lodz-oresund"),
+        ("Max’s talk", "maxs-talk"),
     ],
 )
 def test_slugify(text: str, slug: str) -> None:

@@ -439,7 +439,7 @@ def slugify(text: str) -> str:
 
     Latin letters lose their accents; letters of other scripts are transliterated
     (``Москва`` gives ``moskva``, ``北京`` gives ``beijing``) by anyascii, so that
-    ids stay readable. Symbols and punctuation only separate words.
+    ids stay readable. ASCII punctuation separates words; other symbols vanish.
     """
     ascii_text = "".join(_ascii(char) for char in unicodedata.normalize("NFC", text))
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
@@ -459,7 +459,8 @@ def _ascii(char: str) -> str:
         # one word per character of scripts without spaces would be unreadable:
         # anyascii gives "BeiJing" for 北京; the case change is dropped with the case
         return str(anyascii(char))
-    return " "
+    # other symbols and marks vanish, as they always did: ids of Latin text stay as they were
+    return ""
 
 
 def digest_id(prefix: str, text: str) -> str:
