@@ -11,19 +11,18 @@ from typing import TYPE_CHECKING, Any
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, TESTS
+from conftest import REPO
 from pyld import jsonld
 from sphinx.testing.util import SphinxTestApp
 
 from cv_ext.domain import get_domain
 from cv_ext.export import schema_errors
-from cv_ext.export.jsonresume import compact, schema
+from cv_ext.export.jsonresume import schema
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
-RESUMES = sorted((TESTS / "data" / "resumes").glob("*.json"))
 SCHEMA_ORG = "https://schema.org/"
 
 
@@ -231,97 +230,6 @@ def test_no_export_outside_web_builds(
     app = make_app(builder, srcdir=rootdir / "test-exports", builddir=tmp_path)
     app.build()
     assert not (app.outdir / "cv.json").exists()
-
-
-# --- import --------------------------------------------------------------------------------------
-
-
-def run_import(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "cv_ext", "import", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-def comparable(resume: dict[str, Any]) -> dict[str, Any]:
-    """A resume without what an export adds (schema URL, meta), talks after projects."""
-    data = {key: value for key, value in resume.items() if key not in {"$schema", "meta"}}
-    if "projects" in data:
-        data["projects"] = sorted(data["projects"], key=lambda p: p.get("type") == "talk")
-    return dict(compact(data))
-
-
-@pytest.mark.parametrize("resume", RESUMES, ids=[path.name for path in RESUMES])
-def test_import_build_export_round_trip(resume: Path, tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    result = run_import(str(resume), str(site))
-    assert result.returncode == 0, result.stderr
-    build = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-q",
-            "-n",
-            "-W",
-            "--keep-going",
-            "-b",
-            "dirhtml",
-            str(site),
-            str(tmp_path / "out"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert build.returncode == 0, build.stderr
-    exported = json.loads((tmp_path / "out" / "cv.json").read_text(encoding="utf8"))
-    original = json.loads(resume.read_text(encoding="utf8"))
-    assert comparable(exported) == comparable(original)
-
-
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [
-        ("{not json", "not JSON"),
-        ("[1, 2]", "not a JSON Resume: the top level is not an object"),
-        ('{"work": {"name": "x"}}', "not a JSON Resume: work: "),
-        ('{"work": [{"name": "A", "startDate": "2023-13"}]}', "work/0/startDate: "),
-        (
-            '{"work": [{"name": "A", "startDate": "2023-02-30"}]}',
-            "work/0/startDate: invalid date '2023-02-30'",
-        ),
-        (
-            '{"work": [{"name": "A", "startDate": "2023-05", "endDate": "2022-01"}]}',
-            "work/0/endDate: end 2022-01 is before start 2023-05",
-        ),
-        ('{"work": [{"position": "A", "startDate": "2023"}]}', "work/0/name: the organisation"),
-        ('{"basics": {"url": "javascript:alert(1)"}}', "basics/url: "),
-        ('{"projects": [{"name": "p", "type": "talk"}]}', "projects/0/startDate: a talk needs"),
-        ('{"projects": [{"name": "p", "keywords": ["a, b"]}]}', "projects/0/keywords/0: a comma"),
-    ],
-)
-def test_bad_import_fails_cleanly(content: str, message: str, tmp_path: Path) -> None:
-    source = tmp_path / "resume.json"
-    source.write_text(content, encoding="utf8")
-    result = run_import(str(source), str(tmp_path / "site"))
-    assert result.returncode == 2
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert message in lines[0]
-    assert "Traceback" not in result.stderr
-    assert not (tmp_path / "site").exists()  # nothing half-written
-
-
-def test_import_refuses_a_folder_with_files(tmp_path: Path) -> None:
-    (tmp_path / "site").mkdir()
-    (tmp_path / "site" / "keep.md").write_text("mine", encoding="utf8")
-    result = run_import(str(RESUMES[0]), str(tmp_path / "site"))
-    assert result.returncode == 2
-    assert "not an empty folder" in result.stderr
-    assert [p.name for p in (tmp_path / "site").iterdir()] == ["keep.md"]
 
 
 @pytest.mark.sphinx(

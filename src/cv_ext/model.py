@@ -7,6 +7,7 @@ fit to show an author, and nothing else.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
 import math
 import re
@@ -14,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Literal
+
+from anyascii import anyascii
 
 __all__ = [
     "Date",
@@ -31,7 +34,9 @@ __all__ = [
     "parse_period",
     "parse_tags",
     "parse_url",
+    "slug_or_digest",
     "slugify",
+    "unique_id",
 ]
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -430,16 +435,55 @@ def parse_metric(text: str) -> Metric:
 
 
 def slugify(text: str) -> str:
-    """A stable, URL-safe id: lowercase ASCII words joined by hyphens."""
-    ascii_text = (
-        unicodedata.normalize("NFKD", text.replace("ß", "ss"))
-        .encode("ascii", "ignore")
-        .decode("ascii")
-    )
+    """A stable, URL-safe id: lowercase ASCII words joined by hyphens.
+
+    Latin letters lose their accents; letters of other scripts are transliterated
+    (``Москва`` gives ``moskva``, ``北京`` gives ``beijing``) by anyascii, so that
+    ids stay readable. ASCII punctuation separates words; other symbols vanish.
+    """
+    ascii_text = "".join(_ascii(char) for char in unicodedata.normalize("NFC", text))
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if not slug:
         raise ParseError(f"cannot make an id from {text!r}: give one with :name:")
     return slug
+
+
+def _ascii(char: str) -> str:
+    """One character as ASCII: accents dropped, other scripts' letters transliterated."""
+    if char == "ß":
+        return "ss"
+    plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
+    if plain or char.isascii():
+        return plain
+    if unicodedata.category(char)[0] in "LN":
+        # one word per character of scripts without spaces would be unreadable:
+        # anyascii gives "BeiJing" for 北京; the case change is dropped with the case
+        return str(anyascii(char))
+    # other symbols and marks vanish, as they always did: ids of Latin text stay as they were
+    return ""
+
+
+def digest_id(prefix: str, text: str) -> str:
+    """A short stable id for text with nothing to transliterate: ``prefix-3f2a9c01d4``."""
+    return f"{prefix}-{hashlib.sha256(text.encode('utf8', 'surrogatepass')).hexdigest()[:10]}"
+
+
+def slug_or_digest(text: str, prefix: str) -> str:
+    """:func:`slugify`, or :func:`digest_id` when *text* yields no letters or digits."""
+    try:
+        return slugify(text)
+    except ParseError:
+        return digest_id(prefix, text)
+
+
+def unique_id(base: str, taken: set[str] | dict[str, object]) -> str:
+    """*base*, or ``base-2``, ``base-3``, ... : the first one not in *taken*."""
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
 
 
 def parse_list(text: str) -> tuple[str, ...]:
@@ -470,7 +514,7 @@ def parse_email(text: str) -> str:
 def parse_url(text: str) -> str:
     """An absolute ``http(s)`` URL; anything else (``javascript:``, relative) is refused."""
     url = text.strip()
-    if re.fullmatch(r"https?://[^\s/?#<>\"'`]+[^\s<>\"'`]*", url) is None:
+    if re.fullmatch(r"https?://[^\s/?#<>\"`]+[^\s<>\"`]*", url) is None:
         raise ParseError(
             f"refused URL {url!r}: only absolute http:// and https:// URLs are allowed"
         )

@@ -96,6 +96,11 @@ class Talk:
     date: Date | None
     event: str = ""
     event_url: str = ""
+    #: the last day of a talk over several days (JSON Resume ``endDate``)
+    end: Date | None = None
+    #: the speaker's roles (JSON Resume ``roles``) and the points made (``highlights``)
+    roles: tuple[str, ...] = ()
+    highlights: tuple[str, ...] = ()
     video: str = ""
     slides: str = ""
     projects: tuple[str, ...] = ()

@@ -1,6 +1,6 @@
 """JSON Resume (https://jsonresume.org/schema) from the domain's records. Free of Sphinx.
 
-Records map onto the schema's sections as :mod:`cv_ext.resume_import` maps them
+Records map onto the schema's sections as :mod:`cv_ext.import_` maps them
 back, so that import, build and export give back the same data.
 """
 
@@ -115,7 +115,9 @@ def to_resume(records: Records, *, canonical: str = "", last_modified: str = "")
                 "institution": entry.org,
                 "url": entry.url,
                 "area": entry.area,
-                "studyType": entry.study_type or entry.title,
+                # a hand-written degree is often only a title; with an area given, the
+                # title is "type in area" and holds no type of its own to export
+                "studyType": entry.study_type or ("" if entry.area else entry.title),
                 **dates(entry.period),
                 "score": entry.score,
                 "courses": highlights(entry),
@@ -123,7 +125,16 @@ def to_resume(records: Records, *, canonical: str = "", last_modified: str = "")
             for entry in records.entries
             if entry.kind == "education"
         ],
-        "awards": awards,
+        "awards": awards
+        + [
+            {
+                "title": item.title,
+                "date": item.get("date"),
+                "awarder": item.get("awarder"),
+                "summary": item.summary,
+            }
+            for item in records.of_kind("award")
+        ],
         "certificates": [
             {
                 "name": item.title,
@@ -155,8 +166,15 @@ def to_resume(records: Records, *, canonical: str = "", last_modified: str = "")
         "references": [
             {"name": item.title, "reference": item.summary} for item in records.of_kind("reference")
         ],
-        "projects": [project_json(project) for project in records.projects]
-        + [talk_json(talk) for talk in records.talks],
+        # projects and talks in the order they are declared (page, then line)
+        "projects": [
+            record_json
+            for _, record_json in sorted(
+                [((p.docname, p.lineno), project_json(p)) for p in records.projects]
+                + [((t.docname, t.lineno), talk_json(t)) for t in records.talks],
+                key=lambda pair: pair[0],
+            )
+        ],
         "meta": {"canonical": canonical, "version": "v1.0.0", "lastModified": last_modified},
     }
     return dict(compact(resume))
@@ -234,8 +252,11 @@ def talk_json(talk: Talk) -> dict[str, Any]:
         "name": talk.title,
         "description": talk.summary,
         "keywords": list(talk.tags),
+        "highlights": list(talk.highlights),
         "startDate": talk.date.iso() if talk.date else "",
+        "endDate": talk.end.iso() if talk.end else "",
         "url": talk.event_url or talk.video or talk.slides,
+        "roles": list(talk.roles),
         "entity": talk.event,
         "type": "talk",
     }
