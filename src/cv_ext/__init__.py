@@ -35,7 +35,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_css_file("cv_ext.css")
     return {
         "version": __version__,
-        "env_version": 2,  # bump whenever the records stored in the environment change shape
+        "env_version": 3,  # bump whenever the records stored in the environment change shape
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

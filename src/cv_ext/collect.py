@@ -17,7 +17,7 @@ from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from cv_ext import render
+from cv_ext import render, rewrites
 from cv_ext._logging import log_warning
 from cv_ext.config import today
 from cv_ext.domain import ALIASES, LINKABLE, CVDomain, display_title, get_domain, skill_anchor
@@ -63,10 +63,35 @@ def setup_collect(app: Sphinx) -> None:
     app.connect("env-get-updated", _updated_pages)
     app.connect("warn-missing-reference", _warn_missing_reference)
     app.connect("doctree-resolved", fill_placeholders)
+    app.connect("html-collect-pages", _drop_stale_search_terms)
 
 
 def _updated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    return get_domain(env).updated_pages()
+    domain = get_domain(env)
+    pages = domain.updated_pages()
+    if domain.navigation_changed(rewrites.navigation_digest(env)):
+        # a title, a page or a toctree changed: the sidebar and the previous/next links of
+        # pages Sphinx did not re-read show it too (with furo's sidebar, every page)
+        return sorted(env.found_docs)
+    return pages
+
+
+def _drop_stale_search_terms(app: Sphinx) -> list[tuple[str, dict[str, object], str]]:
+    """Forget search terms no page has any more, as a clean build never knew them.
+
+    Sphinx keeps a word of a re-read or removed page in its search index with no page
+    left (``"decentr": []``), so the index of an incremental build differs from a
+    clean one. This runs before the index is written.
+    """
+    indexer = getattr(app.builder, "indexer", None)
+    for name in ("_mapping", "_title_mapping"):
+        mapping = getattr(indexer, name, None)
+        if isinstance(mapping, dict):
+            for word, pages in list(mapping.items()):
+                pages.intersection_update(app.env.all_docs)  # what Sphinx prunes later
+                if not pages:
+                    del mapping[word]
+    return []
 
 
 # --- reading -------------------------------------------------------------------------------------

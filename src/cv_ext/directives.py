@@ -47,7 +47,7 @@ from cv_ext.nodes import (
     cv_project,
     cv_talk,
 )
-from cv_ext.records import KINDS, Achievement, Entry, Project, Record, Talk
+from cv_ext.records import KINDS, ORG_REQUIRED, Achievement, Entry, Project, Record, Talk
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -280,7 +280,9 @@ class TimelineDirective(CVDirective):
 
     def run(self) -> list[nodes.Node]:
         """Record the entry in the domain and render it."""
-        org = self.text("org", required=True)
+        kind = self.kind()
+        # a volunteer role or a school may stand alone: nothing is shown or exported for it
+        org = self.text("org", required=kind in ORG_REQUIRED)
         # the organisation can stand in for a missing position
         title, period = self.title(required=not org), self.period()
         entry_id = self.object_id(
@@ -293,7 +295,7 @@ class TimelineDirective(CVDirective):
             title=title,
             org=org,
             period=period,
-            kind=self.kind(),
+            kind=kind,
             location=self.text("location"),
             url=self.url(),
             tags=parse_tags(self.text("tags")),

@@ -12,8 +12,18 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from cv_ext.model import Date, Metric, Period
 
-#: timeline kinds and how they are shown
-KINDS: dict[str, str] = {"work": "Work", "education": "Education", "volunteering": "Volunteering"}
+#: timeline kinds and how they are shown; a "contribution" names the organisation a role
+#: served without claiming employment there (an open-source contribution, say)
+KINDS: dict[str, str] = {
+    "work": "Work",
+    "contribution": "Contribution",
+    "education": "Education",
+    "volunteering": "Volunteering",
+}
+#: kinds whose entries need an organisation: without one, nobody was worked for
+ORG_REQUIRED = frozenset({"work", "contribution"})
+#: how a person relates to a project, as :roles: may say; schema.org has a property for each
+RELATIONSHIPS = ("creator", "maintainer", "contributor")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +32,7 @@ class Entry:
 
     id: str
     title: str
+    #: the employer, school or project; "" where the CV names none (volunteering, education)
     org: str
     #: None when the dates were invalid: the entry renders but is never aggregated
     period: Period | None
@@ -84,6 +95,14 @@ class Project:
     docname: str = ""
     anchor: str = ""
     lineno: int = 0
+
+    def relationships(self) -> tuple[str, ...]:
+        """Which of :data:`RELATIONSHIPS` :roles: names; "contributor" when it names none.
+
+        Listing a project claims at least a contribution to it, and nothing more.
+        """
+        named = {role.lower() for role in self.roles}
+        return tuple(word for word in RELATIONSHIPS if word in named) or ("contributor",)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,8 @@ Sphinx rewrites the pages it re-read. A page must also be rewritten when it show
 a record declared elsewhere that changed: an overview or index, a "Referenced
 from" list, or merely the title of an object it links to. Each record and each
 backlink list gets a digest per build; comparing them with the last build's
-finds exactly those pages, and no others. Free of Sphinx.
+finds exactly those pages, and no others. The same goes for navigation: when a
+page's title, a page or a toctree changes, every page's sidebar may show it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from cv_ext.records import OBJECT_TYPES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
+
+    from sphinx.environment import BuildEnvironment
 
     from cv_ext.records import Backlink, Record
     from cv_ext.views import Views
@@ -105,3 +108,18 @@ def stale_pages(
                 break
     pages.update(homes[key] for key in changed_backlinks if key in homes)
     return pages
+
+
+def navigation_digest(env: BuildEnvironment) -> str:
+    """Digest of what every page's navigation can show: the pages, their titles, their
+    tables of contents and the toctrees that order them (sidebars, previous/next links)."""
+    return _digest(
+        repr(
+            (
+                sorted(env.found_docs),
+                sorted((doc, str(title)) for doc, title in env.titles.items()),
+                sorted((doc, str(toc)) for doc, toc in env.tocs.items()),
+                sorted(env.toctree_includes.items()),
+            )
+        )
+    )
