@@ -113,8 +113,14 @@ def _periods(site: SphinxTestApp, kind: str) -> list[str]:
     return sorted(e.period.text() for e in entries)
 
 
+def _periods_of(site: SphinxTestApp, *kinds: str) -> list[str]:
+    return sorted(period for kind in kinds for period in _periods(site, kind))
+
+
 def test_every_job_is_a_timeline_entry(site: SphinxTestApp) -> None:
-    assert _periods(site, "work") == sorted(cv_job_periods())
+    """The CV's Experience: its jobs, and the one contribution that names no employer."""
+    assert _periods_of(site, "work", "contribution") == sorted(cv_job_periods())
+    assert _periods(site, "contribution") == ["2023-12 - 2024-05"]
 
 
 def test_every_volunteer_role_is_a_timeline_entry(site: SphinxTestApp) -> None:

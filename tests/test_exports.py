@@ -473,6 +473,10 @@ def test_small_root_resume(app: SphinxTestApp) -> None:
     app.build()
     resume = json.loads((app.outdir / "cv.json").read_text(encoding="utf8"))
     assert schema_errors(resume) == []
+    faster = BeautifulSoup(
+        (app.outdir / "jobs.html").read_text(encoding="utf8"), "html.parser"
+    ).select_one("#faster .cv-factor")
+    assert faster.get_text() == "(÷10)"  # exact values: the factor is shown
     assert resume["work"] == [
         {
             "name": "Example Corp",
