@@ -123,9 +123,7 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf8")
 
 
-def assert_byte_identical_to_clean(
-    src: Path, out: Path, clean: Path, *, removed: str = ""
-) -> None:
+def assert_byte_identical_to_clean(src: Path, out: Path, clean: Path, *, removed: str = "") -> None:
     """Every output file of the incremental build equals a clean build's, byte for byte.
 
     Sphinx never deletes the output of a *removed* page (its folder and its copied

@@ -176,7 +176,7 @@ def test_jsonld_is_one_connected_graph(site: SphinxTestApp) -> None:
 
 
 def test_periods_with_several_spans_export_one_item_per_span(site: SphinxTestApp) -> None:
-    """"2017 - 2020, 2022 - present": the gap survives in cv.json and in JSON-LD."""
+    """ "2017 - 2020, 2022 - present": the gap survives in cv.json and in JSON-LD."""
     core = [
         (item.get("startDate"), item.get("endDate"))
         for item in site_resume(site)["volunteer"]
@@ -273,9 +273,7 @@ def test_no_organisation_the_cv_does_not_name(site: SphinxTestApp) -> None:
         *(school["institution"] for school in resume["education"]),
     ]
     assert orgs and all(in_cv(org) for org in orgs), [o for o in orgs if not in_cv(o)]
-    alone = {
-        item["position"] for item in resume["volunteer"] if "organization" not in item
-    }
+    alone = {item["position"] for item in resume["volunteer"] if "organization" not in item}
     assert alone == {
         "Tutor and Mentor for a refugee family",
         "(Certified) Ski Instructor",
@@ -298,7 +296,7 @@ def test_no_organisation_the_cv_does_not_name(site: SphinxTestApp) -> None:
 
 
 def test_no_factor_on_approximate_metrics(site: SphinxTestApp) -> None:
-    """"~30 Mbit/s -> 1.3 Gbit/s" is self-reported and approximate: no "×43" anywhere."""
+    """ "~30 Mbit/s -> 1.3 Gbit/s" is self-reported and approximate: no "×43" anywhere."""
     for path in site.outdir.rglob("*"):
         if path.is_file() and path.suffix in {".html", ".json", ".js", ".txt"}:
             assert "×43" not in path.read_text(encoding="utf8"), path

@@ -141,7 +141,11 @@ def test_format_months(months: int, text: str) -> None:
             "peak throughput: ~30 Mbit/s → 1.3 Gbit/s",
             "",
         ),
-        ("peak throughput: 30 Mbit/s -> 1.3 Gbit/s", "peak throughput: 30 Mbit/s → 1.3 Gbit/s (×43)", "×43"),
+        (
+            "peak throughput: 30 Mbit/s -> 1.3 Gbit/s",
+            "peak throughput: 30 Mbit/s → 1.3 Gbit/s (×43)",
+            "×43",
+        ),
         ("latency: 120 ms → 30 ms", "latency: 120 ms → 30 ms (÷4)", "÷4"),
         ("errors: 10% -> 2.5%", "errors: 10% → 2.5% (÷4)", "÷4"),
         ("speed-up: 1× -> 6×", "speed-up: 1× → 6× (×6)", "×6"),

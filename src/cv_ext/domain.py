@@ -252,7 +252,7 @@ class CVDomain(Domain):
 
     def navigation_changed(self, digest: str) -> bool:
         """Whether the site's navigation differs from the last build's; remembers *digest*."""
-        changed = digest != self.data["navigation"]
+        changed: bool = digest != self.data["navigation"]
         self.data["navigation"] = digest
         return changed
 
