@@ -101,6 +101,12 @@ CASES = [
     # timeline: required options, kinds, URLs, ids
     Case("tl-no-org", directive(T, "X", ":start: 2020"), "option", "the :org: option is required"),
     Case(
+        "tl-contribution-no-org",
+        directive(T, "X", ":start: 2020", ":kind: contribution"),
+        "option",
+        "the :org: option is required",
+    ),
+    Case(
         "tl-no-start",
         directive(T, "X", ":org: O"),
         "option",
