@@ -626,6 +626,24 @@ def test_import_build_export_round_trip(resume: Path, tmp_path: Path) -> None:
     assert comparable(exported) == comparable(original)
 
 
+@pytest.mark.sphinx("html", testroot="exports", freshenv=True)
+def test_import_reads_back_spans_contributions_and_roles(
+    app: SphinxTestApp, tmp_path: Path
+) -> None:
+    """What this change exports (one item per span, a volunteer role without an
+    organisation, a contribution, project roles) comes back the same through the importer."""
+    app.build()
+    exported = app.outdir / "cv.json"
+    site = tmp_path / "site"
+    assert run_import(str(exported), str(site)).returncode == 0
+    sphinx_build(site, tmp_path / "out")
+    again = json.loads((tmp_path / "out" / "cv.json").read_text(encoding="utf8"))
+    original = json.loads(exported.read_text(encoding="utf8"))
+    assert again["volunteer"] == original["volunteer"]
+    by_name = {item["name"]: item for item in original["projects"]}
+    assert {item["name"]: item for item in again["projects"]} == by_name
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

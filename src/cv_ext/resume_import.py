@@ -130,7 +130,7 @@ class Importer:
             "url": self.url(f"{path}/url", item.get("url")),
             "description": str(item.get("description") or ""),
         }
-        if not options["org"]:
+        if not options["org"] and kind == "work":  # a volunteer role or school may stand alone
             raise ImportError_(f"{path}/{org_key}: the organisation is required")
         title = str(item.get("position") or "")
         if kind == "education":
