@@ -2,7 +2,8 @@
 
 The person is one ``Person`` node with a stable ``@id``; jobs, schools and
 volunteer roles hang off it as roles, projects name it as ``creator``,
-``maintainer`` or ``contributor`` and talks as ``performer``. Free of Sphinx: URLs are given by the caller.
+``maintainer`` or ``contributor`` and talks as ``performer``. Free of Sphinx:
+URLs are given by the caller.
 """
 
 from __future__ import annotations
