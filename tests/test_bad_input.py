@@ -101,10 +101,10 @@ CASES = [
     # timeline: required options, kinds, URLs, ids
     Case("tl-no-org", directive(T, "X", ":start: 2020"), "option", "the :org: option is required"),
     Case(
-        "tl-contribution-no-org",
-        directive(T, "X", ":start: 2020", ":kind: contribution"),
+        "tl-unknown-employer",
+        directive(T, "X", ":org: O", ":start: 2020", ":employer: maybe"),
         "option",
-        "the :org: option is required",
+        "unknown :employer: 'maybe'",
     ),
     Case(
         "tl-no-start",

@@ -47,7 +47,7 @@ from cv_ext.nodes import (
     cv_project,
     cv_talk,
 )
-from cv_ext.records import KINDS, ORG_REQUIRED, Achievement, Entry, Project, Record, Talk
+from cv_ext.records import KINDS, Achievement, Entry, Project, Record, Talk
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -258,6 +258,7 @@ class TimelineDirective(CVDirective):
             "end",
             "period",
             "kind",
+            "employer",
             "location",
             "url",
             "tags",
@@ -278,11 +279,18 @@ class TimelineDirective(CVDirective):
             return "work"
         return kind
 
+    def employer(self) -> bool:
+        """``:employer:`` ``yes`` (default) or ``no``: whether :org: employed the person."""
+        value = self.text("employer").lower() or "yes"
+        if value not in {"yes", "no"}:
+            self.warn(f"unknown :employer: {value!r}, expected yes or no", "option")
+        return value != "no"
+
     def run(self) -> list[nodes.Node]:
         """Record the entry in the domain and render it."""
         kind = self.kind()
         # a volunteer role or a school may stand alone: nothing is shown or exported for it
-        org = self.text("org", required=kind in ORG_REQUIRED)
+        org = self.text("org", required=kind == "work")
         # the organisation can stand in for a missing position
         title, period = self.title(required=not org), self.period()
         entry_id = self.object_id(
@@ -296,6 +304,7 @@ class TimelineDirective(CVDirective):
             org=org,
             period=period,
             kind=kind,
+            employer=self.employer(),
             location=self.text("location"),
             url=self.url(),
             tags=parse_tags(self.text("tags")),

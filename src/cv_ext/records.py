@@ -12,16 +12,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from cv_ext.model import Date, Metric, Period
 
-#: timeline kinds and how they are shown; a "contribution" names the organisation a role
-#: served without claiming employment there (an open-source contribution, say)
-KINDS: dict[str, str] = {
-    "work": "Work",
-    "contribution": "Contribution",
-    "education": "Education",
-    "volunteering": "Volunteering",
-}
-#: kinds whose entries need an organisation: without one, nobody was worked for
-ORG_REQUIRED = frozenset({"work", "contribution"})
+#: timeline kinds and how they are shown
+KINDS: dict[str, str] = {"work": "Work", "education": "Education", "volunteering": "Volunteering"}
 #: how a person relates to a project, as :roles: may say; schema.org has a property for each
 RELATIONSHIPS = ("creator", "maintainer", "contributor")
 
@@ -37,6 +29,9 @@ class Entry:
     #: None when the dates were invalid: the entry renders but is never aggregated
     period: Period | None
     kind: str = "work"
+    #: work only: False when :org: is the organisation the role served, not an employer
+    #: (an open-source contribution, say); the exports then claim no employment
+    employer: bool = True
     location: str = ""
     url: str = ""
     tags: tuple[str, ...] = ()
@@ -52,6 +47,11 @@ class Entry:
     docname: str = ""
     anchor: str = ""
     lineno: int = 0
+
+    @property
+    def contribution(self) -> bool:
+        """Work for an organisation that did not employ the person."""
+        return self.kind == "work" and not self.employer
 
 
 @dataclass(frozen=True, slots=True)

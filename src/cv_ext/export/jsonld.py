@@ -86,9 +86,14 @@ def person_node(
         }
         if address:
             node["address"] = {"@type": "PostalAddress", **address}
-    # a contribution claims no employment nor membership: the person has no role for it
+    # a contribution (work with ":employer: no") claims no employment: no role for it
     for kind, (prop, _) in ROLE_PROPERTIES.items():
-        node[prop] = [role for entry in entries if entry.kind == kind for role in roles(entry)]
+        node[prop] = [
+            role
+            for entry in entries
+            if entry.kind == kind and not entry.contribution
+            for role in roles(entry)
+        ]
     node["knowsLanguage"] = [{"@type": "Language", "name": item.title} for item in languages]
     return node
 

@@ -104,7 +104,7 @@ def to_resume(records: Records, *, canonical: str = "", last_modified: str = "")
                 "highlights": highlights(entry),
             }
             for entry in records.entries
-            if entry.kind == "work"
+            if entry.kind == "work" and entry.employer
             for when in spans(entry.period)
         ],
         "volunteer": [
@@ -171,7 +171,7 @@ def to_resume(records: Records, *, canonical: str = "", last_modified: str = "")
         + [
             contribution_json(entry, when, highlights(entry))
             for entry in records.entries
-            if entry.kind == "contribution"
+            if entry.contribution
             for when in spans(entry.period)
         ],
         "meta": {"canonical": canonical, "version": "v1.0.0", "lastModified": last_modified},
@@ -259,8 +259,8 @@ def talk_json(talk: Talk) -> dict[str, Any]:
 
 
 def contribution_json(entry: Entry, when: dict[str, str], highlights: list[str]) -> dict[str, Any]:
-    """A contribution: a project of type "contribution" for its organisation (the
-    ``entity``), not a job, so the export names no employer the CV does not name."""
+    """Work with ``:employer: no``: a project of type "contribution" for its organisation
+    (the ``entity``), not a job, so the export names no employer the CV does not name."""
     return {
         "name": entry.title or entry.org,
         "description": entry.summary,
