@@ -66,14 +66,54 @@ def setup_collect(app: Sphinx) -> None:
     app.connect("html-collect-pages", _drop_stale_search_terms)
 
 
+#: Sphinx's own themes whose default sidebars hold no global table of contents
+LOCAL_NAVIGATION_THEMES = frozenset(
+    {
+        "agogo",
+        "basic",
+        "bizstyle",
+        "classic",
+        "default",
+        "epub",
+        "haiku",
+        "nature",
+        "nonav",
+        "pyramid",
+        "scrolls",
+        "sphinxdoc",
+        "traditional",
+    }
+)
+
+
 def _updated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = get_domain(env)
-    pages = domain.updated_pages()
-    if domain.navigation_changed(rewrites.navigation_digest(env)):
-        # a title, a page or a toctree changed: the sidebar and the previous/next links of
-        # pages Sphinx did not re-read show it too (with furo's sidebar, every page)
-        return sorted(env.found_docs)
-    return pages
+    pages = set(domain.updated_pages())
+    changed = domain.navigation_changes(rewrites.navigation_state(env))
+    if app.builder.format == "html":
+        # a title, a page or a toctree changed: the sidebars, breadcrumbs and previous/next
+        # links of pages Sphinx did not re-read may show it too
+        pages |= rewrites.navigation_pages(
+            changed,
+            env.collect_relations(),
+            env.found_docs,
+            global_navigation=_global_navigation(app),
+        )
+    return sorted(pages)
+
+
+def _global_navigation(app: Sphinx) -> bool:
+    """Whether every page shows the whole table of contents (furo, alabaster, rtd, ...).
+
+    Third-party themes draw it in their layout; Sphinx's own themes only in a sidebar
+    that names it.
+    """
+    sidebars: list[str] = []
+    for value in (app.config.html_sidebars or {}).values():
+        sidebars += [value] if isinstance(value, str) else list(value)
+    if {"globaltoc.html", "navigation.html"} & set(sidebars):
+        return True
+    return app.config.html_theme not in LOCAL_NAVIGATION_THEMES
 
 
 def _drop_stale_search_terms(app: Sphinx) -> list[tuple[str, dict[str, object], str]]:

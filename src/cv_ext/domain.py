@@ -103,7 +103,7 @@ class CVDomain(Domain):
         "backlink_digests": {},  # "type:id" -> digest of its "Referenced from" list
         "aggregate_digests": {},  # overview, projects, ... -> digest of what it shows
         "fingerprint": "",  # digest of all records at the end of the last read
-        "navigation": "",  # digest of the titles and toctrees, as of the last read
+        "navigation": {},  # what navigation shows, as digests (rewrites.navigation_state)
     }
     data_version = 6
     #: derived views, rebuilt whenever the fingerprint or the reference date changes
@@ -250,10 +250,10 @@ class CVDomain(Domain):
             )
         )
 
-    def navigation_changed(self, digest: str) -> bool:
-        """Whether the site's navigation differs from the last build's; remembers *digest*."""
-        changed: bool = digest != self.data["navigation"]
-        self.data["navigation"] = digest
+    def navigation_changes(self, state: dict[str, str]) -> set[str]:
+        """What of the site's navigation differs from the last build's; remembers *state*."""
+        changed = rewrites.changed(self.data["navigation"], state)
+        self.data["navigation"] = state
         return changed
 
     def lookup(self, typ: str, target: str) -> Linkable | None:

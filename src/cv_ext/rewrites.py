@@ -110,16 +110,46 @@ def stale_pages(
     return pages
 
 
-def navigation_digest(env: BuildEnvironment) -> str:
-    """Digest of what every page's navigation can show: the pages, their titles, their
-    tables of contents and the toctrees that order them (sidebars, previous/next links)."""
-    return _digest(
-        repr(
-            (
-                sorted(env.found_docs),
-                sorted((doc, str(title)) for doc, title in env.titles.items()),
-                sorted((doc, str(toc)) for doc, toc in env.tocs.items()),
-                sorted(env.toctree_includes.items()),
-            )
-        )
-    )
+def navigation_state(env: BuildEnvironment) -> dict[str, str]:
+    """What navigation can show, as digests: ``""`` for the pages and the toctrees that
+    order them, ``"title:<doc>"`` for each page's title, ``"toc:<doc>"`` for its sections."""
+    state = {"": _digest(repr((sorted(env.found_docs), sorted(env.toctree_includes.items()))))}
+    state |= {f"title:{doc}": _digest(str(title)) for doc, title in env.titles.items()}
+    state |= {f"toc:{doc}": _digest(str(toc)) for doc, toc in env.tocs.items()}
+    return state
+
+
+def navigation_pages(
+    changed_keys: set[str],
+    relations: Mapping[str, list[str | None]],
+    every_page: Iterable[str],
+    *,
+    global_navigation: bool,
+) -> set[str]:
+    """The pages whose navigation shows what changed in :func:`navigation_state`.
+
+    A new, removed or reordered page, or any title or section under a global table of
+    contents (furo, alabaster, Read the Docs' theme), shows on every page. With only
+    local navigation a title shows in the previous/next links of its neighbours, in the
+    breadcrumbs of the pages below it and in its parent's toctree.
+    """
+    if not changed_keys:
+        return set()
+    if "" in changed_keys or global_navigation:
+        return set(every_page)
+    titles = {key.partition(":")[2] for key in changed_keys if key.startswith("title:")}
+    # the parent lists the page in its toctree
+    pages = {parent for title in titles if (parent := relations.get(title, [None])[0])}
+    for page, (parent, previous, following) in relations.items():
+        if titles & {parent, previous, following} or titles & _ancestors(page, relations):
+            pages.add(page)
+    return pages
+
+
+def _ancestors(page: str, relations: Mapping[str, list[str | None]]) -> set[str]:
+    found: set[str] = set()
+    parent = relations.get(page, [None])[0]
+    while parent is not None and parent not in found:
+        found.add(parent)
+        parent = relations.get(parent, [None])[0]
+    return found
