@@ -135,9 +135,15 @@ def test_format_months(months: int, text: str) -> None:
 @pytest.mark.parametrize(
     ("line", "summary", "factor"),
     [
+        # an approximate value gives no factor: "×43" would state a ratio nobody measured
         (
             "peak throughput: ~30 Mbit/s -> 1.3 Gbit/s",
-            "peak throughput: ~30 Mbit/s → 1.3 Gbit/s (×43)",
+            "peak throughput: ~30 Mbit/s → 1.3 Gbit/s",
+            "",
+        ),
+        (
+            "peak throughput: 30 Mbit/s -> 1.3 Gbit/s",
+            "peak throughput: 30 Mbit/s → 1.3 Gbit/s (×43)",
             "×43",
         ),
         ("latency: 120 ms → 30 ms", "latency: 120 ms → 30 ms (÷4)", "÷4"),
@@ -178,6 +184,31 @@ def test_parse_metric(line: str, summary: str, factor: str) -> None:
 def test_parse_metric_rejects(line: str) -> None:
     with pytest.raises(ParseError):
         parse_metric(line)
+
+
+@pytest.mark.parametrize("qualifier", ["~", "≈", ">", "<", ">=", "<="])
+@pytest.mark.parametrize("side", ["before", "after"])
+def test_inexact_values_give_no_factor(qualifier: str, side: str) -> None:
+    before, after = ("30 Mbit/s", "1.3 Gbit/s")
+    if side == "before":
+        before = qualifier + before
+    else:
+        after = qualifier + after
+    metric = parse_metric(f"peak throughput: {before} -> {after}")
+    assert not metric.exact
+    assert metric.factor_text() == ""
+    assert "×" not in metric.summary() and "÷" not in metric.summary()
+    assert metric.factor == pytest.approx(1.3e9 / 30e6)  # the bars still have a length
+    assert parse_metric(metric.text()) == metric
+
+
+def test_exactness_of_values() -> None:
+    assert parse_quantity("30 Mbit/s").exact
+    assert parse_quantity("~30 Mbit/s").qualifier == "~"
+    assert not parse_quantity("≈ 30 Mbit/s").exact
+    assert not parse_quantity(">10").exact
+    assert parse_metric("latency: 120 ms -> 30 ms").exact
+    assert parse_metric("CPU usage: ÷6").exact  # a stated factor is the claim itself
 
 
 def test_quantity_units() -> None:

@@ -268,6 +268,7 @@ class TimelineDirective(CVDirective):
             "end",
             "period",
             "kind",
+            "employer",
             "location",
             "url",
             "tags",
@@ -288,9 +289,18 @@ class TimelineDirective(CVDirective):
             return "work"
         return kind
 
+    def employer(self) -> bool:
+        """``:employer:`` ``yes`` (default) or ``no``: whether :org: employed the person."""
+        value = self.text("employer").lower() or "yes"
+        if value not in {"yes", "no"}:
+            self.warn(f"unknown :employer: {value!r}, expected yes or no", "option")
+        return value != "no"
+
     def run(self) -> list[nodes.Node]:
         """Record the entry in the domain and render it."""
-        org = self.text("org", required=True)
+        kind = self.kind()
+        # a volunteer role or a school may stand alone: nothing is shown or exported for it
+        org = self.text("org", required=kind == "work")
         # the organisation can stand in for a missing position
         # an undated entry (JSON Resume allows one) is shown, but not on the timeline
         title, period = (
@@ -307,7 +317,8 @@ class TimelineDirective(CVDirective):
             title=title,
             org=org,
             period=period,
-            kind=self.kind(),
+            kind=kind,
+            employer=self.employer(),
             location=self.text("location"),
             url=self.url(),
             tags=parse_tags(self.text("tags")),

@@ -24,6 +24,7 @@ __all__ = [
     "ParseError",
     "Period",
     "Precision",
+    "Quantity",
     "Span",
     "format_months",
     "parse_date",
@@ -327,6 +328,10 @@ _ARROW_RE = re.compile(r"->|→")
 _CHANGE_RE = re.compile(r"([×x÷/])\s*(\d+(?:\.\d+)?)|([+-−])\s*(\d+(?:\.\d+)?)\s*%")
 
 
+#: qualifiers that make a value approximate or a bound rather than a measurement
+INEXACT = ("~", "≈", ">=", "<=", ">", "<")
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number with an optional unit, as written (``~30 Mbit/s``)."""
@@ -334,6 +339,13 @@ class Quantity:
     text: str
     value: float  # in the dimension's base unit
     dimension: str
+    #: "~", "≈", ">", "<", ">=", "<=" as written before the number, or ""
+    qualifier: str = ""
+
+    @property
+    def exact(self) -> bool:
+        """Whether the value is stated as a measurement, not an estimate or a bound."""
+        return not self.qualifier
 
 
 def parse_quantity(text: str) -> Quantity:
@@ -347,7 +359,7 @@ def parse_quantity(text: str) -> Quantity:
         known = ", ".join(sorted(u for u in UNITS if u))
         raise ParseError(f"unknown unit {unit!r} in {value!r}: known units are {known}")
     dimension, scale = UNITS[unit]
-    return Quantity(value, float(match.group(2)) * scale, dimension)
+    return Quantity(value, float(match.group(2)) * scale, dimension, match.group(1) or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,10 +371,13 @@ class Metric:
     after: str
     #: after / before; a ratio of the values, so ``÷6`` is 1/6
     factor: float
+    #: False when a value is approximate or a bound (``~30 Mbit/s``, ``>1 Gbit/s``): then
+    #: the ratio is only an estimate, and no factor is stated
+    exact: bool = True
 
     def factor_text(self) -> str:
-        """``×43``, ``÷6``, ``×1.25``: the direction and size of the change."""
-        if self.factor == 0 or not math.isfinite(self.factor):
+        """``×43``, ``÷6``, ``×1.25``: the direction and size of the change; "" if inexact."""
+        if not self.exact or self.factor == 0 or not math.isfinite(self.factor):
             return ""
         size = self.factor if self.factor >= 1 else 1 / self.factor
         sign = "×" if self.factor >= 1 else "÷"
@@ -411,7 +426,8 @@ def parse_metric(text: str) -> Metric:
             )
         if before.value <= 0:
             raise ParseError(f"invalid metric {line!r}: the value before must be above zero")
-        return Metric(label, before.text, after.text, after.value / before.value)
+        exact = before.exact and after.exact
+        return Metric(label, before.text, after.text, after.value / before.value, exact)
     match = _CHANGE_RE.fullmatch(change)
     if match is None:
         raise ParseError(
