@@ -16,8 +16,9 @@ STATIC_DIR = Path(__file__).parent / "static"
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register cv_ext's config, nodes, directives, domain, events and assets."""
     # imported here so that `import cv_ext` stays cheap (sphinx-design, MyST do the same)
-    from cv_ext import collect, config, directives, domain, export, items, latex, nodes, paper
+    from cv_ext import collect, config, directives, domain, export, i18n, items, latex, nodes, paper
 
+    i18n.setup_i18n(app)
     config.setup_config(app)
     nodes.setup_nodes(app)
     app.add_domain(domain.CVDomain)

@@ -22,7 +22,7 @@ from cv_ext._logging import log_warning
 from cv_ext.config import today
 from cv_ext.domain import ALIASES, LINKABLE, CVDomain, display_title, get_domain, skill_anchor
 from cv_ext.export import SITE_BUILDERS
-from cv_ext.model import format_months
+from cv_ext.i18n import N_, _, months_text
 from cv_ext.nodes import (
     cv_backlinks,
     cv_export_link,
@@ -48,12 +48,14 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: how each group of referencing places is headed, in display order
+#: what a record that is not a timeline entry is, in a word (skill index badges)
+RECORD_LABELS = {"Achievement": N_("Achievement"), "Project": N_("Project"), "Talk": N_("Talk")}
 GROUPS = {
-    "entry": "Timeline",
-    "project": "Projects",
-    "achievement": "Achievements",
-    "talk": "Talks",
-    "": "Pages",
+    "entry": N_("Timeline"),
+    "project": N_("Projects"),
+    "achievement": N_("Achievements"),
+    "talk": N_("Talks"),
+    "": N_("Pages"),
 }
 
 
@@ -217,7 +219,9 @@ def _warn_missing_reference(app: Sphinx, domain: object, node: addnodes.pending_
         other for other in LINKABLE if other != typ and get_domain(app.env).lookup(other, target)
     ]
     if others:
-        message += f" ({target!r} is {_a(CVDomain.object_types[others[0]].lname)}, not {_a(typ)})"
+        message += (
+            f" ({target!r} is {_a(others[0].replace('entry', 'timeline entry'))}, not {_a(typ)})"
+        )
     log_warning(logger, message, "ref", location=node)
     return True
 
@@ -240,7 +244,7 @@ def _export_link(app: Sphinx, docname: str, node: cv_export_link) -> None:
     if pdf := app.config.cv_pdf_url:
         if "://" not in pdf and not pdf.startswith("/"):
             pdf = prefix + pdf  # a file at the site's root, like the JSON Resume
-        links += [nodes.Text(render.SEPARATOR), nodes.reference("", "Download PDF", refuri=pdf)]
+        links += [nodes.Text(render.SEPARATOR), nodes.reference("", _("Download PDF"), refuri=pdf)]
     node.replace_self(links)
 
 
@@ -248,7 +252,7 @@ def _kind_label(record: Record) -> str:
     """What a record is, in a word: "Work", "Project", "Talk", ..."""
     if isinstance(record, Entry):
         return render.kind_label(record.kind)
-    return type(record).__name__
+    return _(RECORD_LABELS[type(record).__name__])
 
 
 def _a(noun: str) -> str:
@@ -363,9 +367,8 @@ class _Filler:
         if not links:
             return []
         container = nodes.container(classes=["cv-backlinks"])
-        container += nodes.rubric(
-            "Referenced from", "Referenced from", classes=["cv-backlinks-title"]
-        )
+        title = _("Referenced from")
+        container += nodes.rubric(title, title, classes=["cv-backlinks-title"])
         by_group = sorted(links, key=lambda link: list(GROUPS).index(link.source_type))
         for source_type, group in groupby(by_group, key=lambda link: link.source_type):
             items = nodes.bullet_list(classes=["cv-backlinks-list"])
@@ -373,7 +376,7 @@ class _Filler:
                 record = self.domain.lookup(source_type, link.source) if source_type else None
                 para = self.line(record) if record else self._page_line(link)
                 items += nodes.list_item("", para)
-            label = GROUPS[source_type]
+            label = _(GROUPS[source_type])
             container += nodes.paragraph(label, label, classes=["cv-backlinks-group"])
             container += items
         return [container]
@@ -409,7 +412,7 @@ class _Filler:
         result: list[nodes.Node] = []
         years = groupby(self.views.talks, key=lambda talk: talk.date.year if talk.date else 0)
         for year, talks in years:
-            label = str(year) if year else "Undated"
+            label = str(year) if year else _("Undated")
             result.append(nodes.rubric(label, label, classes=["cv-index-year"]))
             timeline = cv_timeline(classes=["cv-timeline"])
             for talk in talks:
@@ -427,7 +430,7 @@ class _Filler:
             head = nodes.paragraph(classes=["cv-skill-name"])
             name = self.views.skill_names[tag]
             head += nodes.strong(name, name)
-            if years := format_months(self.views.skill_months.get(tag, 0)):
+            if years := months_text(self.views.skill_months.get(tag, 0)):
                 head += [
                     nodes.Text(render.SEPARATOR),
                     nodes.inline(years, years, classes=["cv-duration"]),

@@ -21,6 +21,7 @@ from cv_ext import render
 from cv_ext._logging import SUBTYPE_DOCS, CvSubtype, log_warning
 from cv_ext.config import today
 from cv_ext.domain import get_domain, search_anchor
+from cv_ext.i18n import _
 from cv_ext.model import (
     Date,
     Metric,
@@ -343,7 +344,7 @@ class TimelineDirective(CVDirective):
                 entry.description, entry.description, classes=["cv-description"]
             )
         if entry.score:
-            score = f"Score: {entry.score}"
+            score = _("Score: %(score)s") % {"score": entry.score}
             node += nodes.paragraph(score, score, classes=["cv-score"])
         return [self.finish(node, entry.tags, body, entry_id)]
 
@@ -382,7 +383,7 @@ class AchievementDirective(CVDirective):
         title, date = self.title(), self.date()
         achievement_id = self.object_id(title)
         anchor = self.anchor(achievement_id)
-        body, summary, _ = self.body()
+        body, summary, _highlights = self.body()
         achievement = Achievement(
             id=achievement_id,
             title=title,
@@ -399,7 +400,8 @@ class AchievementDirective(CVDirective):
         self.note(achievement)
 
         node = self.container(cv_achievement, achievement_id, anchor)
-        node += cv_heading(title or "Untitled achievement", title or "Untitled achievement")
+        heading = title or _("Untitled achievement")
+        node += cv_heading(heading, heading)
         node += self.joined(
             [
                 [render.date_node(date)] if date else [],
@@ -467,7 +469,7 @@ class ProjectDirective(CVDirective):
         period = self.project_period()
         project_id = self.object_id(PurePosixPath(self.env.docname).name)
         anchor = self.anchor(project_id)
-        body, _, highlights = self.body()
+        body, _summary, highlights = self.body()
         project = Project(
             id=project_id,
             title=title,
@@ -495,15 +497,15 @@ class ProjectDirective(CVDirective):
             node += nodes.paragraph(project.summary, project.summary, classes=["cv-summary"])
         fields = nodes.field_list(classes=["cv-facts"])
         if period is not None:
-            fields += render.field("When", render.period_nodes(period, today(self.config)))
+            fields += render.field(_("When"), render.period_nodes(period, today(self.config)))
         if project.entry:
-            fields += render.field("Role", [self.xref("entry", project.entry)])
+            fields += render.field(_("Role"), [self.xref("entry", project.entry)])
         if project.roles:
-            fields += render.field("Roles", [nodes.Text(", ".join(project.roles))])
+            fields += render.field(_("Roles"), [nodes.Text(", ".join(project.roles))])
         if project.entity:
-            fields += render.field("For", [nodes.Text(project.entity)])
+            fields += render.field(_("For"), [nodes.Text(project.entity)])
         if project.url:
-            fields += render.field("Source", [render.source_link(project.url)])
+            fields += render.field(_("Source"), [render.source_link(project.url)])
         if len(fields):
             node += fields
         return [self.finish(node, project.tags, body, project_id)]
@@ -580,8 +582,10 @@ class TalkDirective(CVDirective):
         self.note(talk)
 
         node = self.container(cv_talk, talk_id, anchor)
-        node += cv_heading(title or "Untitled talk", title or "Untitled talk")
+        heading = title or _("Untitled talk")
+        node += cv_heading(heading, heading)
         speakers = ", ".join(talk.speakers)
+        with_speakers = _("with %(speakers)s") % {"speakers": speakers}
         node += self.joined(
             [
                 [render.date_node(date)]
@@ -590,13 +594,13 @@ class TalkDirective(CVDirective):
                 else [],
                 [render.link(event, talk.event_url)] if event else [],
                 [nodes.inline(", ".join(talk.roles), ", ".join(talk.roles))] if talk.roles else [],
-                [nodes.inline(f"with {speakers}", f"with {speakers}")] if speakers else [],
+                [nodes.inline(with_speakers, with_speakers)] if speakers else [],
             ],
             ["cv-when"],
         )
         links = [
             [render.link(label, url)]
-            for label, url in (("Video", talk.video), ("Slides", talk.slides))
+            for label, url in ((_("Video"), talk.video), (_("Slides"), talk.slides))
             if url
         ]
         node += self.joined(links, ["cv-links"])
@@ -606,11 +610,11 @@ class TalkDirective(CVDirective):
             presents.append(self.xref("project", project))
         if presents:
             node += self.joined(
-                [[nodes.inline("Presents: ", "Presents: "), *presents]], ["cv-presents"]
+                [[nodes.inline(_("Presents: "), _("Presents: ")), *presents]], ["cv-presents"]
             )
         if talk.entry:
             node += self.joined(
-                [[nodes.inline("Given as ", "Given as "), self.xref("entry", talk.entry)]],
+                [[nodes.inline(_("Given as "), _("Given as ")), self.xref("entry", talk.entry)]],
                 ["cv-role"],
             )
         return [self.finish(node, talk.tags, body, talk_id)]

@@ -20,6 +20,7 @@ from sphinx.util.nodes import make_refnode
 from cv_ext import rewrites
 from cv_ext._logging import log_warning
 from cv_ext.config import today
+from cv_ext.i18n import _
 from cv_ext.model import ParseError, slugify
 from cv_ext.records import (
     Achievement,
@@ -81,13 +82,14 @@ class CVDomain(Domain):
     """Timeline entries, achievements, projects, talks and skills, with roles for each."""
 
     name = "cv"
-    label = "Curriculum vitae"
+    # lazy translations, as Sphinx's own domains: search results show them in the build's language
+    label = _("Curriculum vitae")
     object_types: ClassVar[dict[str, ObjType]] = {
-        "entry": ObjType("timeline entry", "entry"),
-        "achievement": ObjType("achievement", "achievement", "ach"),
-        "project": ObjType("project", "project", "proj"),
-        "talk": ObjType("talk", "talk"),
-        "skill": ObjType("skill", "skill"),
+        "entry": ObjType(_("timeline entry"), "entry"),
+        "achievement": ObjType(_("achievement"), "achievement", "ach"),
+        "project": ObjType(_("project"), "project", "proj"),
+        "talk": ObjType(_("talk"), "talk"),
+        "skill": ObjType(_("skill"), "skill"),
     }
     roles: ClassVar[dict[str, Any]] = {
         # warn_dangling: an unknown id is reported even without nitpicky mode

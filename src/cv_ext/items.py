@@ -15,6 +15,7 @@ from docutils.parsers.rst import directives
 from cv_ext import render
 from cv_ext.directives import TEXT, CVDirective
 from cv_ext.domain import get_domain
+from cv_ext.i18n import N_, _
 from cv_ext.model import ParseError, parse_date, parse_email, parse_list, parse_url
 from cv_ext.nodes import cv_export_link, cv_heading, cv_record
 from cv_ext.records import Item
@@ -51,6 +52,15 @@ PERSON_FIELDS = (
     "region",
     "profiles",
 )
+
+#: how a field of an item is labelled where it is shown
+FIELD_LABELS = {
+    "level": N_("Level: "),
+    "keywords": N_("Keywords: "),
+    "publisher": N_("Publisher: "),
+    "issuer": N_("Issuer: "),
+    "awarder": N_("Awarder: "),
+}
 
 ITEM_KINDS: dict[str, ItemKind] = {
     kind.name: kind
@@ -156,7 +166,9 @@ class ItemDirective(CVDirective):
             return [render.date_node(parse_date(value))]
         if name in self.kind.urls:
             return [render.source_link(value)]
-        label = f"{name.replace('-', ' ').capitalize()}: " if name != "fluency" else ""
+        label = _(FIELD_LABELS[name]) if name in FIELD_LABELS else ""
+        if not label and name != "fluency":
+            label = f"{name.replace('-', ' ').capitalize()}: "
         return [nodes.inline(label + value, label + value)]
 
     def person_nodes(self, item: Item, body: list[nodes.Node]) -> list[nodes.Node]:
@@ -175,7 +187,7 @@ class ItemDirective(CVDirective):
             contact.append([nodes.reference(email, email, refuri=f"mailto:{email}")])
         if phone := item.get("phone"):
             contact.append([nodes.inline(phone, phone)])
-        for network, _, url in parse_profiles(item.get("profiles")):
+        for network, _user, url in parse_profiles(item.get("profiles")):
             contact.append([render.link(network, url)])
         contact.append([cv_export_link()])
         result += self.joined(contact, ["cv-contact"])

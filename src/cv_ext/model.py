@@ -14,9 +14,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from anyascii import anyascii
+from babel.dates import format_skeleton
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    #: ``ngettext(singular, plural, n)``: the form of a message for *n* in some language
+    PluralForms = Callable[[str, str, int], str]
 
 __all__ = [
     "Date",
@@ -79,8 +86,13 @@ class Date:
             parts.append(f"{self.day:02d}")
         return "-".join(parts)
 
-    def display(self) -> str:
-        """A short English rendering: ``2024``, ``Jun 2024`` or ``23 Nov 2023``."""
+    def display(self, locale: str | None = None) -> str:
+        """A short rendering: ``2024``, ``Jun 2024``, ``23 Nov 2023``; CLDR's in *locale*."""
+        if locale and not _english(locale):
+            # babel knows every language's month names and date order (CLDR skeletons)
+            skeleton = "yMMMd" if self.day else "yMMM" if self.month else "y"
+            value = dt.date(self.year, self.month or 1, self.day or 1)
+            return str(format_skeleton(skeleton, value, locale=locale.replace("-", "_")))
         if not self.month:
             return str(self.year)
         month = MONTHS[self.month - 1]
@@ -100,6 +112,14 @@ class Date:
     def from_date(cls, value: dt.date) -> Date:
         """The day-precise date of a :class:`datetime.date`."""
         return cls(value.year, value.month, value.day)
+
+
+def _english(locale: str) -> bool:
+    return locale.lower().replace("-", "_").split("_")[0] == "en"
+
+
+def _english_plural(singular: str, plural: str, n: int) -> str:
+    return singular if n == 1 else plural
 
 
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -213,15 +233,18 @@ class Period:
         """Total length in months, overlapping spans counted once."""
         return months_covered(self.spans, today)
 
-    def duration(self, today: Date) -> str:
-        """Human duration such as ``2 yrs 10 mos`` or ``6 days``; empty for one year or day."""
+    def duration(self, today: Date, ngettext: PluralForms = _english_plural) -> str:
+        """Human duration such as ``2 yrs 10 mos`` or ``6 days``; empty for one year or day.
+
+        *ngettext* picks a message's form for a number, in the reader's language.
+        """
         single = self.spans[0]
         if len(self.spans) == 1:
             if single.end is None and single.start.precision != Precision.MONTH:
                 return ""  # "2015" or a single day says nothing about how long
             if (days := single.days(today)) is not None and days < 28:
-                return f"{days} day" if days == 1 else f"{days} days"
-        return format_months(self.months(today))
+                return ngettext("%(n)d day", "%(n)d days", days) % {"n": days}
+        return format_months(self.months(today), ngettext)
 
     def text(self) -> str:
         """The period in the form :func:`parse_period` reads."""
@@ -274,14 +297,14 @@ def make_period(start: str | None, end: str | None) -> Period:
     return Period((Span(parse_date(start), parse_end(end) if end else None),))
 
 
-def format_months(months: int) -> str:
-    """``6 mos``, ``1 yr``, ``2 yrs 10 mos``; empty for zero."""
+def format_months(months: int, ngettext: PluralForms = _english_plural) -> str:
+    """``6 mos``, ``1 yr``, ``2 yrs 10 mos``; empty for zero; *ngettext* as in ``duration``."""
     years, rest = divmod(max(months, 0), 12)
     parts = []
     if years:
-        parts.append(f"{years} yr" if years == 1 else f"{years} yrs")
+        parts.append(ngettext("%(n)d yr", "%(n)d yrs", years) % {"n": years})
     if rest:
-        parts.append(f"{rest} mo" if rest == 1 else f"{rest} mos")
+        parts.append(ngettext("%(n)d mo", "%(n)d mos", rest) % {"n": rest})
     return " ".join(parts)
 
 

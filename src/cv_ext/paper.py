@@ -21,6 +21,7 @@ from cv_ext import render
 from cv_ext._logging import log_warning
 from cv_ext.config import today
 from cv_ext.domain import ALIASES, display_title, get_domain
+from cv_ext.i18n import N_, _, date_text
 from cv_ext.items import parse_profiles
 from cv_ext.model import ParseError, parse_tags
 from cv_ext.nodes import (
@@ -49,14 +50,14 @@ ElementT = TypeVar("ElementT", bound=nodes.Element)
 
 #: the paper's sections, in their default order, with their headings
 SECTIONS: dict[str, str] = {
-    "experience": "Experience",
-    "achievements": "Selected achievements",
-    "projects": "Projects",
-    "talks": "Talks",
-    "volunteering": "Volunteering",
-    "education": "Education",
-    "languages": "Languages",
-    "skills": "Skills",
+    "experience": N_("Experience"),
+    "achievements": N_("Selected achievements"),
+    "projects": N_("Projects"),
+    "talks": N_("Talks"),
+    "volunteering": N_("Volunteering"),
+    "education": N_("Education"),
+    "languages": N_("Languages"),
+    "skills": N_("Skills"),
 }
 #: which timeline kind each entry section shows
 ENTRY_SECTIONS = {"experience": "work", "volunteering": "volunteering", "education": "education"}
@@ -234,7 +235,8 @@ class Paper:
             section_id += "-"
         section = nodes.section(ids=[section_id], classes=["cv-paper-section"])
         self.document.ids[section_id] = section
-        section += nodes.title(SECTIONS[name], SECTIONS[name])
+        heading = _(SECTIONS[name])
+        section += nodes.title(heading, heading)
         section += content
         return section
 
@@ -271,7 +273,7 @@ class Paper:
             para = nodes.paragraph()
             para += nodes.strong(achievement.title, achievement.title)
             if achievement.date is not None:
-                para += nodes.Text(f" ({achievement.date.display()})")
+                para += nodes.Text(f" ({date_text(achievement.date)})")
             metrics = "; ".join(metric.summary() for metric in achievement.metrics)
             if metrics:
                 para += nodes.Text(f": {metrics}")
@@ -298,7 +300,7 @@ class Paper:
         for talk in self.views.talks:
             para = nodes.paragraph()
             if talk.date is not None:
-                para += nodes.Text(f"{talk.date.display()}: ")
+                para += nodes.Text(f"{date_text(talk.date)}: ")
             para += render.link(talk.title, talk.video or talk.event_url or talk.slides)
             if talk.event:
                 para += nodes.Text(f", {talk.event}")

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 
+from cv_ext.i18n import N_, _, date_text, duration_text
 from cv_ext.nodes import cv_date, cv_metric
-from cv_ext.records import KINDS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -16,18 +16,22 @@ if TYPE_CHECKING:
     from cv_ext.model import Date, Metric, Period, Span
 
 SEPARATOR = " · "
+#: the display name of each entry kind, translated when shown
+KIND_LABELS = {"work": N_("Work"), "education": N_("Education"), "volunteering": N_("Volunteering")}
 
 
 def date_node(date: Date) -> cv_date:
     """A ``<time>`` for *date*."""
-    return cv_date(date.display(), date.display(), datetime=date.iso())
+    text = date_text(date)
+    return cv_date(text, text, datetime=date.iso())
 
 
 def span_nodes(span: Span) -> list[nodes.Node]:
     """``Jun 2024 – Nov 2024``, ``2017 – Present`` or a single date."""
     result: list[nodes.Node] = [date_node(span.start)]
     if span.end == "present":
-        result += [nodes.Text(" – "), nodes.inline("Present", "Present", classes=["cv-present"])]
+        present = _("Present")
+        result += [nodes.Text(" – "), nodes.inline(present, present, classes=["cv-present"])]
     elif span.end is not None:
         result += [nodes.Text(" – "), date_node(span.end)]
     return result
@@ -40,7 +44,7 @@ def period_nodes(period: Period, today: Date) -> list[nodes.Node]:
         if index:
             result.append(nodes.Text(", "))
         result += span_nodes(span)
-    if duration := period.duration(today):
+    if duration := duration_text(period, today):
         result += [
             nodes.Text(SEPARATOR),
             nodes.inline(duration, duration, classes=["cv-duration"]),
@@ -70,7 +74,8 @@ def tag_nodes(tags: Iterable[str]) -> list[nodes.Element]:
     if not tags:
         return []
     para = nodes.paragraph(classes=["cv-tags"])
-    para += nodes.inline("Tags: ", "Tags: ", classes=["cv-label"])
+    label = _("Tags: ")
+    para += nodes.inline(label, label, classes=["cv-label"])
     for index, tag in enumerate(tags):
         if index:
             para += nodes.Text(", ")
@@ -114,4 +119,4 @@ def metric_node(metric: Metric) -> cv_metric:
 
 def kind_label(kind: str) -> str:
     """The display name of an entry kind."""
-    return KINDS.get(kind, kind.title())
+    return _(KIND_LABELS[kind]) if kind in KIND_LABELS else kind.title()

@@ -1,0 +1,168 @@
+"""Message catalogs of cv_ext and of the site: extract, update, compile, check, stats.
+
+    python scripts/i18n.py extract   # cv_ext's messages -> src/cv_ext/locale/cv_ext.pot
+    python scripts/i18n.py update    # merge the template into every cv_ext .po
+    python scripts/i18n.py compile   # every cv_ext .po -> .mo
+    python scripts/i18n.py check     # exit 1 if the .pot or a .mo is stale
+    python scripts/i18n.py stats     # translated / total per language and catalog
+
+The site's own catalogs (``docs/locale/<lang>/LC_MESSAGES/*.po``) come from
+``sphinx-build -b gettext docs docs/_build/gettext`` and ``sphinx-intl update``;
+Sphinx compiles them itself. ``stats`` counts both. Output is deterministic: no
+dates, no line numbers, messages sorted, so a rerun changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+REPO = Path(__file__).resolve().parent.parent
+PACKAGE = REPO / "src" / "cv_ext"
+LOCALE = PACKAGE / "locale"
+POT = LOCALE / "cv_ext.pot"
+SITE_LOCALE = REPO / "docs" / "locale"
+#: gettext's own keywords, plus N_ (mark now, translate later) and ngettext for plurals
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+#: a fixed date keeps the files byte-stable between runs
+EPOCH = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def template() -> Catalog:
+    """Every message cv_ext writes into output, from its Python sources."""
+    catalog = Catalog(
+        project="cv_ext",
+        version="0.1",
+        copyright_holder="cv_ext developers",
+        creation_date=EPOCH,
+        revision_date=EPOCH,
+        fuzzy=False,
+    )
+    for filename, lineno, message, comments, context in extract_from_dir(
+        PACKAGE, [("**.py", "python")], keywords=KEYWORDS
+    ):
+        catalog.add(
+            message, None, [(f"cv_ext/{filename}", lineno)], auto_comments=comments, context=context
+        )
+    return catalog
+
+
+def po_bytes(catalog: Catalog) -> bytes:
+    """A catalog as .po/.pot text: sorted, no line numbers, not wrapped."""
+    out = io.BytesIO()
+    write_po(out, catalog, width=0, sort_output=True, include_lineno=False)
+    return out.getvalue()
+
+
+def mo_bytes(catalog: Catalog) -> bytes:
+    """A catalog compiled as gettext reads it."""
+    out = io.BytesIO()
+    write_mo(out, catalog)
+    return out.getvalue()
+
+
+def read(path: Path, locale: str | None = None) -> Catalog:
+    """A .po or .pot file."""
+    with path.open("rb") as handle:
+        return read_po(handle, locale=locale)
+
+
+def package_catalogs() -> list[Path]:
+    """cv_ext's .po files, one per language."""
+    return sorted(LOCALE.glob("*/LC_MESSAGES/cv_ext.po"))
+
+
+def extract() -> None:
+    """Write the template."""
+    POT.write_bytes(po_bytes(template()))
+
+
+def update() -> None:
+    """Merge the template into every cv_ext .po (new messages empty, gone ones dropped)."""
+    pot = read(POT)
+    for path in package_catalogs():
+        catalog = read(path, path.parent.parent.name)
+        catalog.update(pot, no_fuzzy_matching=True)
+        catalog.obsolete.clear()
+        catalog.creation_date = catalog.revision_date = EPOCH
+        catalog.fuzzy = False
+        path.write_bytes(po_bytes(catalog))
+
+
+def compile_all() -> None:
+    """Compile every cv_ext .po into the .mo beside it."""
+    for path in package_catalogs():
+        path.with_suffix(".mo").write_bytes(mo_bytes(read(path, path.parent.parent.name)))
+
+
+def check() -> list[str]:
+    """What is stale: the template, or a .mo that is not its .po compiled."""
+    problems = []
+    if POT.read_bytes() != po_bytes(template()):
+        problems.append(f"{POT.relative_to(REPO)} is stale: run scripts/i18n.py extract")
+    for path in package_catalogs():
+        mo = path.with_suffix(".mo")
+        if not mo.exists() or mo.read_bytes() != mo_bytes(read(path, path.parent.parent.name)):
+            problems.append(f"{mo.relative_to(REPO)} is stale: run scripts/i18n.py compile")
+    return problems
+
+
+def completeness(path: Path) -> tuple[int, int]:
+    """(translated, total) messages of one .po; fuzzy ones count as untranslated."""
+    catalog = read(path)
+    messages = [message for message in catalog if message.id]
+    done = [
+        message
+        for message in messages
+        if not message.fuzzy
+        and (all(message.string) if isinstance(message.string, tuple) else message.string)
+    ]
+    return len(done), len(messages)
+
+
+def stats() -> dict[tuple[str, str], tuple[int, int]]:
+    """(language, catalog) -> (translated, total), for cv_ext and for the site."""
+    result = {}
+    for path in package_catalogs():
+        result[path.parent.parent.name, "cv_ext"] = completeness(path)
+    for lang_dir in sorted(SITE_LOCALE.glob("*/LC_MESSAGES")) if SITE_LOCALE.exists() else []:
+        done = total = 0
+        for path in sorted(lang_dir.rglob("*.po")):
+            translated, count = completeness(path)
+            done, total = done + translated, total + count
+        result[lang_dir.parent.name, "site"] = (done, total)
+    return result
+
+
+def main(argv: list[str]) -> int:
+    """Run one command."""
+    command = argv[1] if len(argv) > 1 else "stats"
+    if command == "extract":
+        extract()
+    elif command == "update":
+        update()
+    elif command == "compile":
+        compile_all()
+    elif command == "check":
+        problems = check()
+        print("\n".join(problems) or "catalogs are current")  # noqa: T201
+        return 1 if problems else 0
+    elif command == "stats":
+        for (language, catalog), (done, total) in stats().items():
+            share = 100 * done / total if total else 100.0
+            print(f"{language}\t{catalog}\t{done}/{total}\t{share:.1f} %")  # noqa: T201
+    else:
+        print(__doc__)  # noqa: T201
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

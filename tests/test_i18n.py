@@ -1,0 +1,97 @@
+"""cv_ext speaks the build's language: its catalog, German labels, plurals, dates by babel."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+
+from cv_ext.model import Date, format_months, parse_period
+from tests.conftest import REPO
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from sphinx.testing.util import SphinxTestApp
+
+
+def load_script() -> ModuleType:
+    """scripts/i18n.py as a module."""
+    spec = importlib.util.spec_from_file_location("cv_i18n_script", REPO / "scripts" / "i18n.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+I18N = load_script()
+
+
+def test_template_holds_exactly_the_messages_of_the_code() -> None:
+    assert I18N.POT.read_bytes() == I18N.po_bytes(I18N.template())
+    ids = {message.id for message in I18N.read(I18N.POT) if message.id}
+    assert {"Present", "Referenced from", ("%(n)d mo", "%(n)d mos")} <= ids
+
+
+def test_compiled_catalogs_are_their_po_files_compiled() -> None:
+    assert I18N.package_catalogs(), "no .po file shipped"
+    assert I18N.check() == []
+
+
+def test_german_catalog_is_complete() -> None:
+    stats = I18N.stats()
+    done, total = stats["de", "cv_ext"]
+    assert total >= 40
+    assert done == total
+
+
+def test_english_dates_and_durations_keep_their_form() -> None:
+    assert Date(2024, 6).display() == Date(2024, 6).display("en") == "Jun 2024"
+    assert Date(2023, 11, 23).display("en_GB") == "23 Nov 2023"
+    assert format_months(34) == "2 yrs 10 mos"
+    assert parse_period("2024-06 - 2024-11").duration(Date(2024, 9, 1)) == "6 mos"
+
+
+@pytest.mark.parametrize(
+    ("locale", "month", "day"),
+    [
+        ("de", "Juni 2024", "23. Nov. 2023"),
+        ("fr", "juin 2024", "23 nov. 2023"),
+        ("ja", "2024年6月", "2023年11月23日"),
+    ],
+)
+def test_dates_in_other_languages_come_from_cldr(locale: str, month: str, day: str) -> None:
+    assert Date(2024, 6).display(locale) == month
+    assert Date(2023, 11, 23).display(locale) == day
+
+
+def german(app: SphinxTestApp, name: str) -> str:
+    return (app.outdir / name).read_text(encoding="utf8")
+
+
+@pytest.mark.sphinx("html", testroot="basic", confoverrides={"language": "de"}, freshenv=True)
+def test_german_build_writes_german_labels_dates_and_plurals(app: SphinxTestApp) -> None:
+    app.build()
+    assert app.warning.getvalue() == ""
+    jobs = german(app, "jobs.html")
+    assert '<html lang="de"' in jobs
+    assert '<time datetime="2024-06">Juni 2024</time>' in jobs
+    assert "6 Monate" in jobs and "6 mos" not in jobs
+    assert "2 Jahre 10 Monate" in jobs
+    assert "heute" in jobs and "Present" not in jobs
+    assert "Schlagwörter: " in jobs and "Tags: " not in jobs
+    assert "Verwiesen von" in jobs and "Referenced from" not in jobs
+    talks = german(app, "talks.html")
+    assert "Gehalten als " in talks and "Given as" not in talks
+
+
+@pytest.mark.sphinx("text", testroot="basic", confoverrides={"language": "fr"}, freshenv=True)
+def test_french_gets_french_month_names_without_a_french_catalog(app: SphinxTestApp) -> None:
+    assert not (I18N.LOCALE / "fr").exists()
+    app.build()
+    jobs = (app.outdir / "jobs.txt").read_text(encoding="utf8")
+    assert "juin 2024 – nov. 2024" in jobs
+    assert "6 mos" in jobs  # the labels fall back to English until someone translates them
