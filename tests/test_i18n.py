@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from typing import TYPE_CHECKING
 
 import pytest
+from bs4 import BeautifulSoup
 
 from cv_ext.model import Date, format_months, parse_period
 from tests.conftest import REPO
 
 if TYPE_CHECKING:
+    from pathlib import Path
     from types import ModuleType
 
     from sphinx.testing.util import SphinxTestApp
@@ -95,3 +98,74 @@ def test_french_gets_french_month_names_without_a_french_catalog(app: SphinxTest
     jobs = (app.outdir / "jobs.txt").read_text(encoding="utf8")
     assert "juin 2024 – nov. 2024" in jobs
     assert "6 mos" in jobs  # the labels fall back to English until someone translates them
+
+
+# --- the records carry the page's translation ---------------------------------------------------
+
+
+def json_ld(html: str) -> list[dict[str, object]]:
+    """Every JSON-LD block of a page."""
+    soup = BeautifulSoup(html, "html.parser")
+    return [json.loads(s.string or "") for s in soup.select('script[type="application/ld+json"]')]
+
+
+@pytest.mark.sphinx("html", testroot="i18n", confoverrides={"language": "de"}, freshenv=True)
+def test_records_carry_the_translated_text_everywhere(app: SphinxTestApp) -> None:
+    app.build()
+    assert app.warning.getvalue() == ""
+    resume = json.loads((app.outdir / "cv.json").read_text(encoding="utf8"))
+    work = resume["work"][0]
+    # option values (RST), translated at directive time
+    assert (work["position"], work["location"]) == ("Softwareentwickler", "Fernarbeit")
+    # the body, translated by Sphinx's Locale transform after the directive ran
+    assert work["summary"] == "Baut schnelle Netze."
+    assert work["highlights"][0] == "Machte das Relay doppelt so schnell."
+    assert "Relay-Latenz: 100 ms → 50 ms" in work["highlights"][1]
+    # MyST: a project's summary option and body, the person's label and body
+    project = resume["projects"][0]
+    assert project["description"] == "Ein Relay für Peer-to-Peer-Netze."
+    assert project["highlights"] == ["In Rust geschrieben."]
+    assert resume["basics"]["label"] == "Netzwerkingenieurin"
+    assert resume["basics"]["summary"] == "Jane baut Netze."
+    assert resume["languages"] == [{"language": "Deutsch", "fluency": "Muttersprache"}]
+    index = (app.outdir / "index.html").read_text(encoding="utf8")
+    (person,) = [n for g in json_ld(index) for n in g["@graph"] if n["@type"] == "Person"]
+    assert person["jobTitle"] == "Netzwerkingenieurin"
+    assert person["description"] == "Jane baut Netze."
+    assert person["worksFor"][0]["roleName"] == "Softwareentwickler"
+    # the overview and the search index are built from the same records
+    assert "Softwareentwickler" in index and "Software engineer" not in index
+    search = (app.outdir / "searchindex.js").read_text(encoding="utf8")
+    assert "Softwareentwickler, Example Corp" in search
+    relay = (app.outdir / "projects" / "relay.html").read_text(encoding="utf8")
+    assert "Ein Relay für Peer-to-Peer-Netze." in relay
+    # ids stay those of the source language: references work in every language
+    assert 'id="example-corp"' in (app.outdir / "jobs.html").read_text(encoding="utf8")
+
+
+@pytest.mark.sphinx("gettext", testroot="i18n", freshenv=True)
+def test_gettext_extracts_option_values_with_their_place(app: SphinxTestApp) -> None:
+    app.build()
+    jobs = (app.outdir / "jobs.pot").read_text(encoding="utf8")
+    for message in ("Software engineer", "Remote", "relay latency: 100 ms -> 50 ms"):
+        assert f'msgid "{message}"' in jobs
+    assert "jobs.rst:4" in jobs  # the timeline directive's line
+    relay = (app.outdir / "projects" / "relay.pot").read_text(encoding="utf8")
+    assert 'msgid "A relay for peer-to-peer networks."' in relay
+    assert 'msgid "When"' not in relay  # cv_ext's own labels are its catalog's business
+
+
+@pytest.mark.parametrize("builder", ["html", "latex", "text", "man", "texinfo"])
+def test_the_extraction_nodes_render_nothing(
+    make_app, rootdir: Path, tmp_path: Path, builder: str
+) -> None:
+    app: SphinxTestApp = make_app(builder, srcdir=rootdir / "test-i18n", builddir=tmp_path)
+    app.build()
+    assert app.warning.getvalue() == ""
+    text = "".join(
+        path.read_text(encoding="utf8", errors="replace")
+        for path in app.outdir.rglob("*")
+        if path.is_file() and path.suffix in {".html", ".tex", ".txt", ".1", ".texi"}
+    )
+    assert "Software engineer" in text
+    assert "cv_messages" not in text and "Remote, Remote" not in text

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -20,11 +20,13 @@ from sphinx.util.nodes import make_refnode
 from cv_ext import render, rewrites
 from cv_ext._logging import log_warning
 from cv_ext.config import today
+from cv_ext.directives import plain_text
 from cv_ext.domain import ALIASES, LINKABLE, CVDomain, display_title, get_domain, skill_anchor
 from cv_ext.export import SITE_BUILDERS
 from cv_ext.i18n import N_, _, months_text
 from cv_ext.nodes import (
     cv_backlinks,
+    cv_body,
     cv_export_link,
     cv_heading,
     cv_index,
@@ -145,6 +147,8 @@ def read_doctree(app: Sphinx, doctree: nodes.document) -> None:
     docname = app.env.docname
     for header in doctree.findall(cv_project):
         _title_project_from_page(domain, docname, header)
+    for body in doctree.findall(cv_body):
+        _retext_from_body(domain, docname, body)
     backlinks = []
     for order, xref in enumerate(doctree.findall(addnodes.pending_xref)):
         if xref.get("cv_tag"):
@@ -167,6 +171,39 @@ def read_doctree(app: Sphinx, doctree: nodes.document) -> None:
             )
         )
     domain.note_backlinks(docname, backlinks)
+
+
+#: the record fields each object type takes from the text of its body
+BODY_FIELDS = {
+    "entry": ("summary", "highlights"),
+    "achievement": ("summary",),
+    "project": ("highlights",),
+    "talk": ("summary", "highlights"),
+    "item": ("summary",),
+}
+
+
+def _retext_from_body(domain: CVDomain, docname: str, body: cv_body) -> None:
+    """Take summary and highlights again from a body that the page's catalog translated.
+
+    The directive read them before Sphinx's ``Locale`` transform replaced the text: the
+    record would keep the source language in indices, search and exports.
+    """
+    owner = body.parent
+    objtype, object_id = owner.get("cv_type"), owner.get("cv_id")
+    if objtype not in BODY_FIELDS or not any(
+        node.get("translated") for node in body.findall(nodes.Element)
+    ):
+        return  # nothing translated: the directive's text stands as it is
+    record = domain.get(objtype, object_id)
+    if record is None or record.docname != docname:
+        return  # a duplicate id: the record of another page won
+    summary, highlights = plain_text(list(body.children))
+    fields: dict[str, Any] = {"summary": summary, "highlights": highlights}
+    domain.replace(
+        objtype,
+        dataclasses.replace(record, **{name: fields[name] for name in BODY_FIELDS[objtype]}),
+    )
 
 
 def _title_project_from_page(domain: CVDomain, docname: str, header: cv_project) -> None:

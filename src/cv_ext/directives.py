@@ -21,7 +21,7 @@ from cv_ext import render
 from cv_ext._logging import SUBTYPE_DOCS, CvSubtype, log_warning
 from cv_ext.config import today
 from cv_ext.domain import get_domain, search_anchor
-from cv_ext.i18n import _
+from cv_ext.i18n import _, page_catalog
 from cv_ext.model import (
     Date,
     Metric,
@@ -45,6 +45,7 @@ from cv_ext.nodes import (
     cv_entry,
     cv_heading,
     cv_index,
+    cv_messages,
     cv_overview,
     cv_project,
     cv_talk,
@@ -69,6 +70,26 @@ class CVDirective(SphinxDirective):
     has_content = True
     #: the object type this directive declares
     objtype = ""
+    #: options holding prose in the page's language: translated with the page (the title too)
+    translatable: ClassVar[frozenset[str]] = frozenset()
+
+    @property
+    def messages(self) -> dict[str, str]:
+        """Translated text -> the text as written, of every value translated so far."""
+        return cast("dict[str, str]", self.__dict__.setdefault("_cv_messages", {}))
+
+    def translate(self, text: str) -> str:
+        """*text* from the page's message catalog, in the build's language.
+
+        The value as written is kept for ``-b gettext`` (see :meth:`finish`) and for ids,
+        which stay the same in every language so that references keep working.
+        """
+        if not text:
+            return text
+        catalog = page_catalog(self.env)
+        translated = catalog.gettext(text) if catalog is not None else text
+        self.messages.setdefault(translated, text)
+        return translated
 
     def warn(self, message: str, subtype: CvSubtype) -> None:
         """Warn at this directive's file and line."""
@@ -79,14 +100,14 @@ class CVDirective(SphinxDirective):
         value = " ".join(str(self.options.get(option) or "").split())
         if required and not value:
             self.warn(f"the :{option}: option is required", "option")
-        return value
+        return self.translate(value) if option in self.translatable else value
 
     def title(self, *, required: bool = True) -> str:
         """The directive argument, or a warning."""
         value = " ".join(self.arguments[0].split()) if self.arguments else ""
         if required and not value:
             self.warn("a title is required (the text after the directive name)", "title")
-        return value
+        return self.translate(value)
 
     def url(self, option: str = "url") -> str:
         """An http(s) URL option; anything else is refused and dropped."""
@@ -137,7 +158,8 @@ class CVDirective(SphinxDirective):
         process, so parallel and incremental builds give the same ids as a serial one.
         """
         explicit = self.text("name")
-        text = explicit or " ".join(part for part in fallback if part)
+        # ids come from the text as written: the same in every language
+        text = explicit or " ".join(self.messages.get(part, part) for part in fallback if part)
         if not text:
             return ""  # the missing title or option has been reported already
         base = slug_or_digest(text, self.objtype)
@@ -213,7 +235,16 @@ class CVDirective(SphinxDirective):
         if body:
             node += cv_body("", *body)
         node += self.backlinks(object_id)
+        node += self.message_nodes()
         return node
+
+    def message_nodes(self) -> list[nodes.Node]:
+        """The option values as written, for ``-b gettext`` to extract with file and line."""
+        if not self.messages:
+            return []
+        messages = cv_messages(messages=list(dict.fromkeys(self.messages.values())))
+        self.set_source_info(messages)
+        return [messages]
 
     def backlinks(self, object_id: str) -> list[nodes.Node]:
         """A placeholder for the places that reference this object."""
@@ -262,6 +293,7 @@ class TimelineDirective(CVDirective):
     """
 
     objtype = "entry"
+    translatable = frozenset({"org", "location", "description", "area", "study-type"})
     option_spec: ClassVar[OptionSpec] = dict.fromkeys(
         (
             "org",
@@ -362,6 +394,7 @@ class AchievementDirective(CVDirective):
     """
 
     objtype = "achievement"
+    translatable = frozenset({"awarder"})
     option_spec: ClassVar[OptionSpec] = dict.fromkeys(
         ("date", "metric", "entry", "project", "url", "tags", "name", "awarder"), TEXT
     ) | {"class": directives.class_option}
@@ -373,7 +406,7 @@ class AchievementDirective(CVDirective):
             if not line.strip():
                 continue
             try:
-                result.append(parse_metric(line))
+                result.append(parse_metric(self.translate(" ".join(line.split()))))
             except ParseError as error:
                 self.warn(str(error), "metric")
         return tuple(result)
@@ -434,6 +467,7 @@ class ProjectDirective(CVDirective):
     """
 
     objtype = "project"
+    translatable = frozenset({"summary", "entity"})
     option_spec: ClassVar[OptionSpec] = dict.fromkeys(
         (
             "date",
@@ -524,6 +558,7 @@ class TalkDirective(CVDirective):
     """
 
     objtype = "talk"
+    translatable = frozenset({"event", "roles"})
     option_spec: ClassVar[OptionSpec] = dict.fromkeys(
         (
             "date",

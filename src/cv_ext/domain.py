@@ -258,6 +258,16 @@ class CVDomain(Domain):
         self.data["navigation"] = state
         return changed
 
+    def get(self, objtype: str, object_id: str) -> Record | None:
+        """The stored record of any type (items too), or None."""
+        return self._store(objtype).get(object_id) if objtype in STORES else None
+
+    def replace(self, objtype: str, record: Record) -> None:
+        """Store *record* in place of the one of its id that the same page declared."""
+        store = self._store(objtype)
+        if (old := store.get(record.id)) is not None and old.docname == record.docname:
+            store[record.id] = record
+
     def lookup(self, typ: str, target: str) -> Linkable | None:
         """The record *target* of role *typ* (aliases allowed), or None."""
         typ = ALIASES.get(typ, typ)

@@ -9,13 +9,17 @@ path, byte for byte.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from sphinx.locale import get_translation, get_translator, is_translator_registered
+from sphinx.locale import get_translation, get_translator, init, is_translator_registered
+from sphinx.util.i18n import docname_to_domain
 
 if TYPE_CHECKING:
+    from gettext import NullTranslations
+
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
     from cv_ext.model import Date, Period
 
@@ -73,3 +77,22 @@ def setup_i18n(app: Sphinx) -> None:
 
 def _set_language(app: Sphinx, config: Config) -> None:
     _state["language"] = config.language or "en"
+
+
+def page_catalog(env: BuildEnvironment) -> NullTranslations | None:
+    """The message catalog of the page being read, as Sphinx's ``Locale`` transform finds it.
+
+    Directives read option values before that transform runs over the doctree; they
+    translate them through the same catalog, so the records carry the page's language.
+    Looked up once per page: each lookup chains another fallback onto the catalog.
+    """
+    cached = env.temp_data.get("cv_catalog")
+    if cached is None:
+        catalog: NullTranslations | None = None
+        if env.config.language and env.config.locale_dirs:
+            textdomain = docname_to_domain(env.docname, env.config.gettext_compact)
+            dirs = [env.srcdir / directory for directory in env.config.locale_dirs]
+            found, has_catalog = init(dirs, env.config.language, textdomain)
+            catalog = found if has_catalog else None
+        cached = env.temp_data["cv_catalog"] = (catalog,)
+    return cast("tuple[NullTranslations | None]", cached)[0]

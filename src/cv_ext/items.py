@@ -17,7 +17,7 @@ from cv_ext.directives import TEXT, CVDirective
 from cv_ext.domain import get_domain
 from cv_ext.i18n import N_, _
 from cv_ext.model import ParseError, parse_date, parse_email, parse_list, parse_url
-from cv_ext.nodes import cv_export_link, cv_heading, cv_record
+from cv_ext.nodes import cv_body, cv_export_link, cv_heading, cv_record
 from cv_ext.records import Item
 
 if TYPE_CHECKING:
@@ -53,6 +53,10 @@ PERSON_FIELDS = (
     "profiles",
 )
 
+#: fields holding prose in the page's language: translated with the page, like the title
+TRANSLATABLE_FIELDS = frozenset(
+    {"label", "summary", "fluency", "level", "keywords", "publisher", "issuer", "awarder"}
+)
 #: how a field of an item is labelled where it is shown
 FIELD_LABELS = {
     "level": N_("Level: "),
@@ -128,6 +132,8 @@ class ItemDirective(CVDirective):
                 )
                 self.warn(f":{name}: {error}", subtype)
                 continue
+            if name in TRANSLATABLE_FIELDS:
+                value = self.translate(value)
             result.append((name, value))
         return tuple(result)
 
@@ -157,7 +163,8 @@ class ItemDirective(CVDirective):
             node += self.joined(
                 [self.field_nodes(name, value) for name, value in item.fields], ["cv-when"]
             )
-            node += body
+            node += [cv_body("", *body)] if body else []
+        node += self.message_nodes()
         return [node]
 
     def field_nodes(self, name: str, value: str) -> list[nodes.Node]:
@@ -176,7 +183,7 @@ class ItemDirective(CVDirective):
         result: list[nodes.Node] = []
         if label := item.get("label"):
             result.append(nodes.paragraph(label, label, classes=["cv-summary"]))
-        result += body
+        result += [cv_body("", *body)] if body else []
         place = ", ".join(
             v for v in (item.get("city"), item.get("region"), item.get("country-code")) if v
         )

@@ -11,6 +11,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -76,6 +77,25 @@ class cv_backlinks(nodes.General, nodes.Element):  # noqa: N801
 
 class cv_index(nodes.General, nodes.Element):  # noqa: N801
     """Placeholder for a projects, talks or skills index, filled in at ``doctree-resolved``."""
+
+
+class cv_messages(nodes.Element, addnodes.translatable):  # noqa: N801
+    """The prose option values of one directive, for ``-b gettext``; renders nothing.
+
+    Sphinx's gettext builder extracts messages from translatable nodes only; the
+    directive translates the values itself (the records are built from them), so
+    applying a translation here has nothing left to do.
+    """
+
+    def preserve_original_messages(self) -> None:
+        """Nothing to preserve: the node shows nothing."""
+
+    def apply_translated_message(self, original_message: str, translated_message: str) -> None:
+        """Nothing to apply: the directive has used the translation already."""
+
+    def extract_original_messages(self) -> list[str]:
+        """The option values, as written."""
+        return list(self["messages"])
 
 
 class cv_body(nodes.General, nodes.Element):  # noqa: N801
@@ -301,7 +321,7 @@ def setup_nodes(app: Sphinx) -> None:
         texinfo=transparent,
     )
     _setup_paper_nodes(app)
-    for placeholder in (cv_overview, cv_backlinks, cv_index, cv_export_link):
+    for placeholder in (cv_overview, cv_backlinks, cv_index, cv_export_link, cv_messages):
         dropped = (skip, None)
         app.add_node(
             placeholder, html=dropped, latex=dropped, text=dropped, man=dropped, texinfo=dropped

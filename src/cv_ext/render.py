@@ -96,7 +96,9 @@ def field(name: str, body: list[nodes.Node]) -> nodes.field:
     """One ``name: body`` line of a field list."""
     para = nodes.paragraph()
     para += body
-    return nodes.field("", nodes.field_name(name, name), nodes.field_body("", para))
+    # cv_ext's own label, translated by its catalog: not a message of the page
+    label = nodes.field_name(name, name, translatable=False)
+    return nodes.field("", label, nodes.field_body("", para))
 
 
 def metric_node(metric: Metric) -> cv_metric:

@@ -1,0 +1,10 @@
+extensions = ["myst_parser", "cv_ext"]
+myst_enable_extensions = ["colon_fence"]
+project = "i18n"
+author = "Jane Doe"
+cv_today = "2024-09-23"
+html_baseurl = "https://cv.example.org/"
+exclude_patterns = ["_build"]
+locale_dirs = ["locale/"]
+gettext_compact = False
+nitpicky = True
