@@ -11,6 +11,7 @@ from sphinx.util import logging
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 project = "Max Inden"
 author = "Max Inden"
@@ -63,6 +64,12 @@ extlinks = {
 
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 myst_heading_anchors = 3
+
+# Translations (German: docs/locale/de/LC_MESSAGES/*.po, built with -D language=de). One
+# catalog per page (gettext_compact = False): a translator works page by page, a changed
+# page changes one file, and completeness is visible per page.
+locale_dirs = ["locale/"]
+gettext_compact = False
 
 nitpicky = True
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
@@ -143,8 +150,36 @@ def _copy_pdf(app: Sphinx, exception: Exception | None) -> None:
             shutil.copyfile(pdf, Path(app.outdir) / Path(pdf).name)
 
 
+#: what conf.py says in words, per language: Sphinx translates pages, not configuration
+SITE_WORDS = {
+    "de": {
+        "latex_title": "Max Inden: Lebenslauf",
+        "man_title": "Max Inden: Werdegang",
+        "texinfo_description": "Werdegang von Max Inden.",
+        "ogp_image_alt": "Max Inden: Karriere-Website",
+    },
+}
+
+
+def _words_in_language(app: Sphinx, config: Config) -> None:
+    """The PDF's title, man and texinfo descriptions, link preview text in the build's language."""
+    words = SITE_WORDS.get(config.language)
+    if not words:
+        return
+    (start, target, _title, *rest) = config.latex_documents[0]
+    config.latex_documents = [(start, target, words["latex_title"], *rest)]
+    (start, name, _title, *rest) = config.man_pages[0]
+    config.man_pages = [(start, name, words["man_title"], *rest)]
+    (start, target, title, author_, name, _description, *rest) = config.texinfo_documents[0]
+    config.texinfo_documents = [
+        (start, target, title, author_, name, words["texinfo_description"], *rest)
+    ]
+    config.ogp_image_alt = words["ogp_image_alt"]
+
+
 def setup(app: Sphinx) -> None:
     """Site-specific wiring."""
+    app.connect("config-inited", _words_in_language)
     app.connect("builder-inited", _say_where_the_site_lives)
     app.connect("build-finished", _write_robots_txt)
     app.connect("build-finished", _copy_pdf)

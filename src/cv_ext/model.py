@@ -346,7 +346,9 @@ UNITS: dict[str, tuple[str, float]] = {
     "h": ("time", 3600.0),
 }
 
-_QUANTITY_RE = re.compile(r"(~|≈|>=|<=|>|<)?\s*(\d+(?:\.\d+)?|\.\d+)\s*(\S*)")
+# a decimal comma (1,3 Gbit/s in German) is read only with one or two decimals: "1,000"
+# stays a thousands separator, which is refused as before
+_QUANTITY_RE = re.compile(r"(~|≈|>=|<=|>|<)?\s*(\d+(?:\.\d+|,\d{1,2}(?!\d))?|\.\d+)\s*(\S*)")
 _ARROW_RE = re.compile(r"->|→")
 _CHANGE_RE = re.compile(r"([×x÷/])\s*(\d+(?:\.\d+)?)|([+-−])\s*(\d+(?:\.\d+)?)\s*%")
 
@@ -372,7 +374,7 @@ class Quantity:
 
 
 def parse_quantity(text: str) -> Quantity:
-    """Parse ``30 Mbit/s``, ``~1.3 Gbit/s``, ``25%``, ``6×`` or ``42``."""
+    """Parse ``30 Mbit/s``, ``~1.3 Gbit/s`` (or ``1,3``), ``25%``, ``6×`` or ``42``."""
     value = " ".join(text.split())
     match = _QUANTITY_RE.fullmatch(value)
     if match is None:
@@ -382,7 +384,8 @@ def parse_quantity(text: str) -> Quantity:
         known = ", ".join(sorted(u for u in UNITS if u))
         raise ParseError(f"unknown unit {unit!r} in {value!r}: known units are {known}")
     dimension, scale = UNITS[unit]
-    return Quantity(value, float(match.group(2)) * scale, dimension, match.group(1) or "")
+    number = float(match.group(2).replace(",", "."))
+    return Quantity(value, number * scale, dimension, match.group(1) or "")
 
 
 @dataclass(frozen=True, slots=True)
