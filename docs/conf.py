@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,6 +66,11 @@ extlinks = {
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 myst_heading_anchors = 3
 
+# The site in English and German: each page links its translation (a switcher on the page,
+# hreflang links in its head), at the same place under /de/ instead of /en/ of the public
+# address (Read the Docs serves translation projects so). Without an address: no links.
+cv_languages = ["en", "de"]
+
 # Translations (German: docs/locale/de/LC_MESSAGES/*.po, built with -D language=de). One
 # catalog per page (gettext_compact = False): a translator works page by page, a changed
 # page changes one file, and completeness is visible per page.
@@ -96,6 +102,15 @@ ogp_social_cards = {"enable": False}
 
 # sphinx-sitemap: one <url> per page, at the URL the page is served at.
 sitemap_url_scheme = "{link}"
+# Where the address has Read the Docs' layout, <root>/<language>/<version>/, the sitemap
+# lists each page's translations too, at the same place under /<language>/. Otherwise it
+# lists none (sphinx-sitemap would guess them from locale_dirs, at the wrong addresses).
+sitemap_locales = [None]
+_rtd = re.fullmatch(r"(https?://[^/]+/)([^/]+)/(.*)", html_baseurl)
+if _rtd and _rtd.group(2) in cv_languages:
+    site_url = _rtd.group(1)
+    sitemap_url_scheme = "{lang}" + _rtd.group(3) + "{link}"
+    sitemap_locales = list(cv_languages)
 sitemap_excludes = ["search/", "genindex/", "404/"]
 
 # sphinx-notfound-page: Read the Docs serves 404.html for unknown URLs. Its links must

@@ -16,7 +16,19 @@ STATIC_DIR = Path(__file__).parent / "static"
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register cv_ext's config, nodes, directives, domain, events and assets."""
     # imported here so that `import cv_ext` stays cheap (sphinx-design, MyST do the same)
-    from cv_ext import collect, config, directives, domain, export, i18n, items, latex, nodes, paper
+    from cv_ext import (
+        collect,
+        config,
+        directives,
+        domain,
+        export,
+        i18n,
+        items,
+        languages,
+        latex,
+        nodes,
+        paper,
+    )
 
     i18n.setup_i18n(app)
     config.setup_config(app)
@@ -31,6 +43,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("cv-warnings", directives.WarningsDirective)
     items.setup_items(app)
     paper.setup_paper(app)
+    languages.setup_languages(app)
     latex.setup_latex(app)
     export.setup_export(app)
     collect.setup_collect(app)
