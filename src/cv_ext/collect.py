@@ -25,15 +25,19 @@ from cv_ext.export import SITE_BUILDERS
 from cv_ext.model import format_months
 from cv_ext.nodes import (
     cv_backlinks,
+    cv_details,
+    cv_entry,
     cv_export_link,
     cv_heading,
     cv_index,
     cv_item,
     cv_overview,
     cv_project,
+    cv_summary,
     cv_timeline,
 )
-from cv_ext.records import Backlink, Entry, Project
+from cv_ext.records import Achievement, Backlink, Entry, Project
+from cv_ext.views import newest_first
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -47,13 +51,13 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: how each group of referencing places is headed, in display order
+#: each kind of referencing place: (singular, plural, heading), in display order
 GROUPS = {
-    "entry": "Timeline",
-    "project": "Projects",
-    "achievement": "Achievements",
-    "talk": "Talks",
-    "": "Pages",
+    "project": ("project", "projects", "Projects"),
+    "achievement": ("achievement", "achievements", "Achievements"),
+    "talk": ("talk", "talks", "Talks"),
+    "entry": ("role", "roles", "Roles"),
+    "": ("page", "pages", "Pages"),
 }
 
 
@@ -63,6 +67,7 @@ def setup_collect(app: Sphinx) -> None:
     app.connect("env-get-updated", _updated_pages)
     app.connect("warn-missing-reference", _warn_missing_reference)
     app.connect("doctree-resolved", fill_placeholders)
+    app.connect("doctree-resolved", group_roles)
 
 
 def _updated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -76,8 +81,12 @@ def read_doctree(app: Sphinx, doctree: nodes.document) -> None:
     """Name untitled projects after their page, and record every cross-reference made."""
     domain = get_domain(app.env)
     docname = app.env.docname
-    for header in doctree.findall(cv_project):
-        _title_project_from_page(domain, docname, header)
+    # the project heading this page, if any: references made from its sections are its own
+    main = [
+        project_id
+        for header in doctree.findall(cv_project)
+        if (project_id := _title_project_from_page(domain, docname, header))
+    ]
     backlinks = []
     for order, xref in enumerate(doctree.findall(addnodes.pending_xref)):
         if xref.get("cv_tag"):
@@ -91,6 +100,8 @@ def read_doctree(app: Sphinx, doctree: nodes.document) -> None:
         if target_type not in LINKABLE and target_type != "any":
             continue
         place = _place(xref)
+        if place is not None and not place[0] and main:
+            place = ("project", main[0], "", place[3])
         if place is None or (place[0], place[1]) == (target_type, xref["reftarget"]):
             continue  # outside any section, or an object naming itself
         source_type, source, anchor, label = place
@@ -102,12 +113,13 @@ def read_doctree(app: Sphinx, doctree: nodes.document) -> None:
     domain.note_backlinks(docname, backlinks)
 
 
-def _title_project_from_page(domain: CVDomain, docname: str, header: cv_project) -> None:
+def _title_project_from_page(domain: CVDomain, docname: str, header: cv_project) -> str:
+    """Title the project after its page; return its id if it heads the page, else ""."""
     section = header.parent if isinstance(header.parent, nodes.section) else None
     page_title = section[0].astext() if section is not None and len(section) else ""
     record = domain.projects.get(header["cv_id"])
     if record is None or record.docname != docname:
-        return
+        return ""
     if not record.title and not page_title:
         log_warning(
             logger,
@@ -125,6 +137,7 @@ def _title_project_from_page(domain: CVDomain, docname: str, header: cv_project)
     for heading in list(header.findall(cv_heading)):
         if heading.astext() == page_title:
             header.remove(heading)  # the page's own title already says it
+    return record.id if top else ""
 
 
 def _place(node: nodes.Element) -> tuple[str, str, str, str] | None:
@@ -214,6 +227,74 @@ def fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> Non
             node.replace_self(filler.index(node))
 
 
+def same_org_runs(entries: Sequence[Entry]) -> list[list[Entry]]:
+    """*entries* cut into runs of adjacent jobs at one organisation (most runs are one job).
+
+    Only work is grouped: a degree and a job at one university, or a contribution
+    without employment, stay apart.
+    """
+    runs: list[list[Entry]] = []
+    for entry in entries:
+        previous = runs[-1][-1] if runs else None
+        if (
+            previous is not None
+            and entry.kind == previous.kind == "work"
+            and entry.org
+            and entry.org.casefold() == previous.org.casefold()
+        ):
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
+    return runs
+
+
+def group_roles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Put adjacent roles at one organisation under the organisation, on the page itself."""
+    domain = get_domain(app.env)
+    parents = {id(node.parent): node.parent for node in doctree.findall(cv_entry)}
+    for parent in parents.values():
+        children = [
+            child
+            for child in parent.children
+            if isinstance(child, cv_entry)
+            and (record := domain.entries.get(child["cv_id"])) is not None
+            and record.docname == docname
+        ]
+        records = {child["cv_id"]: domain.entries[child["cv_id"]] for child in children}
+        nodes_by_id = {child["cv_id"]: child for child in children}
+        # adjacent in the page: consecutive among the parent's children
+        position = {id(child): index for index, child in enumerate(parent.children)}
+        runs: list[list[cv_entry]] = []
+        for child in children:
+            if runs and position[id(child)] == position[id(runs[-1][-1])] + 1:
+                runs[-1].append(child)
+            else:
+                runs.append([child])
+        for run in runs:
+            for group in same_org_runs([records[child["cv_id"]] for child in run]):
+                if len(group) > 1 and all(entry.period for entry in group):
+                    _wrap_group(parent, [nodes_by_id[entry.id] for entry in group], group)
+
+
+def _wrap_group(parent: nodes.Element, members: list[cv_entry], entries: list[Entry]) -> None:
+    oldest, newest = entries[-1].period, entries[0].period
+    assert oldest is not None and newest is not None
+    group = nodes.container(classes=["cv-org-group", f"cv-kind-{entries[0].kind}"])
+    head = nodes.paragraph(classes=["cv-org-group-head"])
+    name = nodes.inline(classes=["cv-org-name"])
+    name += render.link(entries[0].org, next((e.url for e in entries if e.url), ""))
+    head += name
+    head += nodes.Text(" ")
+    when = nodes.inline(classes=["cv-when"])
+    when += render.range_nodes(oldest, newest)
+    head += when
+    group += head
+    parent.replace(members[0], group)
+    for member in members[1:]:
+        parent.remove(member)
+    group += members
+
+
 @dataclasses.dataclass
 class _Filler:
     builder: Builder
@@ -265,7 +346,11 @@ class _Filler:
             if label:
                 container += nodes.rubric(label, label, classes=["cv-overview-kind"])
             timeline = cv_timeline(classes=["cv-timeline"])
-            timeline += [self.overview_item(entry, show_kind=not label) for entry in group]
+            for run in same_org_runs(group):
+                if len(run) == 1:
+                    timeline += self.overview_item(run[0], show_kind=not label)
+                else:
+                    timeline += self.overview_group(run, show_kind=not label)
             container += timeline
             result.append(container)
         return result
@@ -289,27 +374,101 @@ class _Filler:
         item += what
         return item
 
-    # "Referenced from"
+    def overview_group(self, run: list[Entry], *, show_kind: bool) -> cv_item:
+        """Several roles at one organisation: the organisation, its roles beneath."""
+        first = run[0]
+        item = cv_item(classes=["cv-item", "cv-org-item", f"cv-kind-{first.kind}"])
+        oldest, newest = run[-1].period, first.period
+        if oldest is not None and newest is not None:
+            when = nodes.paragraph(classes=["cv-when"])
+            when += render.range_nodes(oldest, newest)
+            item += when
+        what = nodes.paragraph(classes=["cv-what"])
+        what += nodes.inline(first.org, first.org, classes=["cv-org-name"])
+        if show_kind:
+            label = render.kind_label(first.kind)
+            what += [nodes.Text(" "), nodes.inline(label, label, classes=["cv-badge"])]
+        item += what
+        roles = cv_timeline(classes=["cv-roles"])
+        for entry in run:
+            role = cv_item(classes=["cv-role-item"])
+            line = nodes.paragraph()
+            line += self.record_ref(entry, entry.title or entry.org)
+            if entry.org and entry.title:
+                org = nodes.inline(classes=["cv-org"])
+                org += nodes.Text(f", {entry.org}")
+                line += org
+            if entry.period:
+                line += nodes.Text(render.SEPARATOR)
+                when = nodes.inline(classes=["cv-when"])
+                when += render.period_nodes(entry.period, self.today)
+                line += when
+            role += line
+            roles += role
+        item += roles
+        return item
+
+    # "Referenced from", and an entry's measured results
 
     def backlinks(self, target_type: str, target: str) -> list[nodes.Node]:
-        links = self.views.backlinks.get((target_type, target), [])
+        """Measured results (for an entry), then one line of counts that opens to the list."""
+        record = self.domain.lookup(target_type, target)
+        results = self.results(target) if target_type == "entry" else []
+        # what the reader already sees: links in the object's own body, results shown above
+        seen = self.views.references.get((target_type, target), set()) | {
+            ("achievement", achievement.id) for achievement in results
+        }
+        links = [
+            link
+            for link in self.views.backlinks.get((target_type, target), [])
+            if (link.source_type, link.source) not in seen
+            # a section of the object's own page: the reader is there already
+            and not (not link.source_type and record is not None and link.docname == record.docname)
+        ]
+        shown: list[nodes.Node] = [self.results_block(results)] if results else []
         if not links:
-            return []
-        container = nodes.container(classes=["cv-backlinks"])
-        container += nodes.rubric(
-            "Referenced from", "Referenced from", classes=["cv-backlinks-title"]
+            return shown
+        groups: list[tuple[str, list[nodes.paragraph]]] = []
+        for source_type in GROUPS:
+            places = [link for link in links if link.source_type == source_type]
+            if not source_type:
+                groups.append((source_type, [self._page_line(link) for link in places]))
+                continue
+            sources = [self.domain.lookup(source_type, link.source) for link in places]
+            ordered = newest_first([r for r in sources if r is not None], self.today)
+            groups.append((source_type, [self.line(r) for r in ordered]))
+        groups = [(source_type, lines) for source_type, lines in groups if lines]
+        counts = render.SEPARATOR.join(
+            f"{len(lines)} {GROUPS[source_type][0 if len(lines) == 1 else 1]}"
+            for source_type, lines in groups
         )
-        by_group = sorted(links, key=lambda link: list(GROUPS).index(link.source_type))
-        for source_type, group in groupby(by_group, key=lambda link: link.source_type):
-            items = nodes.bullet_list(classes=["cv-backlinks-list"])
-            for link in group:
-                record = self.domain.lookup(source_type, link.source) if source_type else None
-                para = self.line(record) if record else self._page_line(link)
-                items += nodes.list_item("", para)
-            label = GROUPS[source_type]
-            container += nodes.paragraph(label, label, classes=["cv-backlinks-group"])
-            container += items
-        return [container]
+        details = cv_details(classes=["cv-backlinks"])
+        title = cv_summary(classes=["cv-backlinks-title"])
+        title += nodes.inline("Referenced from", "Referenced from", classes=["cv-label"])
+        title += nodes.Text(" ")
+        title += nodes.inline(counts, counts, classes=["cv-backlinks-counts"])
+        details += title
+        for source_type, lines in groups:
+            label = GROUPS[source_type][2]
+            details += nodes.paragraph(label, label, classes=["cv-backlinks-group"])
+            details += nodes.bullet_list(
+                "", *(nodes.list_item("", line) for line in lines), classes=["cv-backlinks-list"]
+            )
+        return [*shown, details]
+
+    def results(self, entry: str) -> list[Achievement]:
+        """The measured achievements of a timeline entry, newest first."""
+        return [a for a in self.views.achievements if a.entry == entry and a.metrics]
+
+    def results_block(self, results: Sequence[Achievement]) -> nodes.Element:
+        """Achievements with their metric bars: what a reader looks for first."""
+        block = nodes.container(classes=["cv-results"])
+        for achievement in results:
+            result = nodes.container(classes=["cv-result"])
+            result += self.line(achievement)
+            result += [render.metric_node(metric) for metric in achievement.metrics]
+            block += result
+        return block
 
     def _page_line(self, link: Backlink) -> nodes.paragraph:
         para = nodes.paragraph()

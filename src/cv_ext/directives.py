@@ -307,12 +307,15 @@ class TimelineDirective(CVDirective):
         )
         self.note(entry)
 
-        node = self.container(cv_entry, entry_id, anchor, f"cv-kind-{entry.kind}")
-        node += cv_heading(title or org, title or org)
-        location = [nodes.inline(entry.location, entry.location)] if entry.location else []
-        node += self.joined([[render.link(org, entry.url)] if org else [], location], ["cv-org"])
-        if period is not None:
-            node += self.joined([render.period_nodes(period, today(self.config))], ["cv-when"])
+        current = period is not None and render.is_current(period, today(self.config))
+        node = self.container(
+            cv_entry,
+            entry_id,
+            anchor,
+            f"cv-kind-{entry.kind}",
+            *(["cv-current"] if current else []),
+        )
+        node += render.entry_head(entry, today(self.config))
         if entry.description:
             node += nodes.paragraph(
                 entry.description, entry.description, classes=["cv-description"]

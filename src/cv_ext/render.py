@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 
-from cv_ext.nodes import cv_date, cv_metric
+from cv_ext.nodes import cv_date, cv_heading, cv_metric
 from cv_ext.records import KINDS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from cv_ext.model import Date, Metric, Period, Span
+    from cv_ext.records import Entry
 
 SEPARATOR = " · "
 
@@ -46,6 +47,48 @@ def period_nodes(period: Period, today: Date) -> list[nodes.Node]:
             nodes.inline(duration, duration, classes=["cv-duration"]),
         ]
     return result
+
+
+def is_current(period: Period, today: Date) -> bool:
+    """Whether *period* runs on *today*: ongoing, or ending after it (a fixed-term role)."""
+    last, now = period.spans[-1], today.sort_tuple()
+    return last.start.sort_tuple() <= now <= last.end_date(today).sort_tuple(last=True)
+
+
+def entry_head(entry: Entry, today: Date) -> nodes.container:
+    """One line that scans: "Role · Organisation" on the left, dates and place on the right."""
+    head = nodes.container(classes=["cv-entry-head"])
+    heading = cv_heading()
+    position = entry.title or entry.org
+    heading += nodes.inline(position, position, classes=["cv-position"])
+    if entry.title and entry.org:
+        heading += nodes.inline(SEPARATOR, SEPARATOR, classes=["cv-at"])
+        org = nodes.inline(classes=["cv-org"])
+        org += link(entry.org, entry.url)
+        heading += org
+    head += heading
+    when = nodes.paragraph(classes=["cv-when"])
+    if entry.period is not None:
+        when += period_nodes(entry.period, today)
+        if is_current(entry.period, today):
+            when += [nodes.Text(" "), nodes.inline("Current", "Current", classes=["cv-badge"])]
+    if entry.location:
+        if len(when):
+            when += nodes.Text(SEPARATOR)
+        when += nodes.inline(entry.location, entry.location, classes=["cv-location"])
+    if len(when):
+        head += when
+    return head
+
+
+def range_nodes(oldest: Period, newest: Period) -> list[nodes.Node]:
+    """From the start of *oldest* to the end of *newest*: the time at one organisation."""
+    last = newest.spans[-1]
+    end = last.end if last.end is not None else last.start
+    result: list[nodes.Node] = [date_node(oldest.start), nodes.Text(" – ")]
+    if end == "present":
+        return [*result, nodes.inline("Present", "Present", classes=["cv-present"])]
+    return [*result, date_node(end)]
 
 
 def link(text: str, url: str) -> nodes.Element:

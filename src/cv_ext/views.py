@@ -50,6 +50,8 @@ class Views:
     talks: list[Talk] = field(default_factory=list)
     #: (object type, id) -> the places referencing it, deduplicated, in document order
     backlinks: dict[tuple[str, str], list[Backlink]] = field(default_factory=dict)
+    #: (object type, id) -> the objects its own body references (the other direction)
+    references: dict[tuple[str, str], set[tuple[str, str]]] = field(default_factory=dict)
     #: lowercased tag -> every record carrying it, newest first
     skills: dict[str, list[Record]] = field(default_factory=dict)
     #: lowercased tag -> the spelling first seen ("HTTP3" as well as "http3" is one skill)
@@ -79,6 +81,12 @@ def build_views(declared: Records, backlinks: dict[str, list[Backlink]], today: 
         views.by_page.setdefault(record.docname, []).append(record)
     ids = {(type(record), record.id) for record in every_record(views)}
     views.backlinks = _backlinks_by_target(backlinks, ids)
+    for places in views.backlinks.values():
+        for link in places:
+            if link.source_type:
+                views.references.setdefault((link.source_type, link.source), set()).add(
+                    (link.target_type, link.target)
+                )
     skills: dict[str, list[Record]] = defaultdict(list)
     for record in every_record(views):
         for tag in record.tags:
@@ -101,7 +109,7 @@ def every_record(views: Views) -> list[Record]:
 def _backlinks_by_target(
     backlinks: dict[str, list[Backlink]], ids: set[tuple[type, str]]
 ) -> dict[tuple[str, str], list[Backlink]]:
-    grouped: dict[tuple[str, str], dict[tuple[str, str], Backlink]] = defaultdict(dict)
+    grouped: dict[tuple[str, str], dict[tuple[str, str, str], Backlink]] = defaultdict(dict)
     for docname in sorted(backlinks):
         for link in sorted(backlinks[docname], key=lambda b: b.order):
             # an {any} reference counts for every type that has the id
@@ -111,6 +119,12 @@ def _backlinks_by_target(
                 else [name for cls, name in OBJECT_TYPES.items() if (cls, link.target) in ids]
             )
             for target_type in types:
-                # one entry per referencing place, however often it names the target
-                grouped[(target_type, link.target)].setdefault((link.docname, link.anchor), link)
+                # one entry per referencing place (an object, or else a section), however
+                # often it names the target
+                place = (
+                    ("object", link.source_type, link.source)
+                    if link.source_type
+                    else ("section", link.docname, link.anchor)
+                )
+                grouped[(target_type, link.target)].setdefault(place, link)
     return {target: list(places.values()) for target, places in grouped.items()}
