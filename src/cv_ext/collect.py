@@ -400,9 +400,9 @@ class _Filler:
                 line += org
             if entry.period:
                 line += nodes.Text(render.SEPARATOR)
-                when = nodes.inline(classes=["cv-when"])
-                when += render.period_nodes(entry.period, self.today)
-                line += when
+                dates = nodes.inline(classes=["cv-when"])
+                dates += render.period_nodes(entry.period, self.today)
+                line += dates
             role += line
             roles += role
         item += roles
