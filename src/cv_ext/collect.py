@@ -34,6 +34,7 @@ from cv_ext.nodes import (
     cv_overview,
     cv_project,
     cv_summary,
+    cv_talk,
     cv_timeline,
 )
 from cv_ext.records import Achievement, Backlink, Entry, Project
@@ -68,6 +69,7 @@ def setup_collect(app: Sphinx) -> None:
     app.connect("warn-missing-reference", _warn_missing_reference)
     app.connect("doctree-resolved", fill_placeholders)
     app.connect("doctree-resolved", group_roles)
+    app.connect("doctree-resolved", trim_talk_roles)
 
 
 def _updated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -274,6 +276,20 @@ def group_roles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             for group in same_org_runs([records[child["cv_id"]] for child in run]):
                 if len(group) > 1 and all(entry.period for entry in group):
                     _wrap_group(parent, [nodes_by_id[entry.id] for entry in group], group)
+
+
+def trim_talk_roles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Say in which role a talk was given only where that changes from the talk before."""
+    talks = get_domain(app.env).talks
+    previous = None
+    for node in doctree.findall(cv_talk):
+        record = talks.get(node.get("cv_id", ""))
+        entry = record.entry if record is not None and record.docname == docname else None
+        if entry and entry == previous:
+            for child in list(node.children):
+                if isinstance(child, nodes.Element) and "cv-role" in child["classes"]:
+                    node.remove(child)
+        previous = entry
 
 
 def _wrap_group(parent: nodes.Element, members: list[cv_entry], entries: list[Entry]) -> None:

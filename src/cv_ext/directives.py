@@ -517,7 +517,8 @@ class TalkDirective(CVDirective):
 
     def run(self) -> list[nodes.Node]:
         """Record the talk in the domain and render it."""
-        title, date, event = self.title(), self.date(), self.text("event", required=True)
+        # an event that was not recorded is left out, never named "unknown"
+        title, date, event = self.title(), self.date(), self.text("event")
         talk_id = self.object_id(event, title)
         anchor = self.anchor(talk_id)
         body, summary, _ = self.body()
