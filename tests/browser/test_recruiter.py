@@ -149,7 +149,7 @@ def test_each_talk_once_on_talks_page(browser: Browser, server: Server) -> None:
 @pytest.mark.parametrize("query", list(SEARCHES))
 def test_search_finds_the_right_object(browser: Browser, server: Server, query: str) -> None:
     with open_context(browser) as context:
-        summary, results = search(context.new_page(), server, query)
+        _, results = search(context.new_page(), server, query)
     top = [(urlsplit(href).path, urlsplit(href).fragment) for href, _ in results[:TOP]]
     assert any(
         path == want and fragment.startswith(prefix)
