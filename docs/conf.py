@@ -55,6 +55,8 @@ nitpicky = True
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 html_theme = "furo"
 html_title = "Max Inden"
+# furo's footer says "Last updated on …": cv_ext gives the day of cv_today, the CV's date
+html_last_updated_fmt = "%d %B %Y"
 html_short_title = "Max Inden"
 html_copy_source = False
 html_show_sourcelink = False

@@ -101,7 +101,10 @@ def test_json_resume_counts_match_the_domain(site: SphinxTestApp) -> None:
 
 def test_json_resume_is_linked_from_the_site(site: SphinxTestApp) -> None:
     home = BeautifulSoup((site.outdir / "index.html").read_text(encoding="utf8"), "html.parser")
-    assert home.select_one('.cv-contact a[href="cv.json"]').get_text() == "JSON Resume"
+    # announced to machines in the head; a reader's contact row has no "JSON Resume"
+    link = home.select_one('head link[rel="alternate"][type="application/json"]')
+    assert (link["href"], link["title"]) == ("cv.json", "JSON Resume")
+    assert "JSON Resume" not in home.select_one(".cv-contact").get_text()
 
 
 def test_jsonld_is_one_connected_graph(site: SphinxTestApp) -> None:

@@ -162,3 +162,18 @@ def test_cv_today_moves_present(app: SphinxTestApp) -> None:
     page = soup(app, "jobs")
     prometheus = position(page, "Core Member")
     assert prometheus.select_one(".cv-duration").get_text() == "11 yrs"
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="exports",
+    freshenv=True,
+    confoverrides={"cv_pdf_url": "https://example.org/cv.pdf"},
+)
+def test_contact_row_offers_the_pdf_where_one_is_published(app: SphinxTestApp) -> None:
+    app.build()
+    row = soup(app, "index").select_one(".cv-contact")
+    pdf = row.select_one("a.cv-pdf")
+    assert (pdf.get_text(), pdf["href"]) == ("Download PDF", "https://example.org/cv.pdf")
+    assert "JSON Resume" not in row.get_text()
+    assert not row.get_text().strip().endswith("·")

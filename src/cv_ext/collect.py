@@ -9,12 +9,15 @@ incremental build.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+from html import escape
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
+from sphinx.util.i18n import format_date
 from sphinx.util.nodes import make_refnode
 
 from cv_ext import render
@@ -70,6 +73,7 @@ def setup_collect(app: Sphinx) -> None:
     app.connect("doctree-resolved", fill_placeholders)
     app.connect("doctree-resolved", group_roles)
     app.connect("doctree-resolved", trim_talk_roles)
+    app.connect("html-page-context", _head_links)
 
 
 def _updated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -173,23 +177,46 @@ def _warn_missing_reference(app: Sphinx, domain: object, node: addnodes.pending_
 
 
 def _export_link(app: Sphinx, docname: str, node: cv_export_link) -> None:
-    """Link the JSON Resume export where the build writes one; elsewhere drop the link."""
-    filename = app.config.cv_json_resume
-    if app.builder.name not in SITE_BUILDERS or not filename:
-        previous = node.previous_sibling()
+    """ "Download PDF" where a PDF is published (``cv_pdf_url``); elsewhere drop the link.
+
+    The JSON Resume export means nothing to a reader: it is announced to machines in
+    each page's head instead (:func:`_head_links`).
+    """
+    pdf = app.config.cv_pdf_url
+    if app.builder.name not in SITE_BUILDERS or not pdf:
+        parent = node.parent
+        # by identity: docutils compares Text by value, and every separator is equal
+        index = next(i for i, child in enumerate(parent.children) if child is node)
+        previous = parent[index - 1] if index else None
         if isinstance(previous, nodes.Text) and previous.astext() == render.SEPARATOR:
-            node.parent.remove(previous)
-        node.parent.remove(node)
+            del parent[index - 1 : index + 1]
+        else:
+            del parent[index]
+        if isinstance(parent, nodes.paragraph) and not parent.astext().strip():
+            parent.parent.remove(parent)
         return
-    # the export sits at the site root: the folder of the root page's URL
-    root = app.builder.get_relative_uri(docname, app.config.root_doc)
-    prefix = root.rsplit("/", 1)[0] + "/" if "/" in root else ""
-    links: list[nodes.Node] = [
-        nodes.reference("JSON Resume", "JSON Resume", refuri=prefix + filename)
-    ]
-    if pdf := app.config.cv_pdf_url:
-        links += [nodes.Text(render.SEPARATOR), nodes.reference("", "Download PDF", refuri=pdf)]
-    node.replace_self(links)
+    node.replace_self(nodes.reference("", "Download PDF", refuri=pdf, classes=["cv-pdf"]))
+
+
+def _head_links(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    """The JSON Resume export as an alternate of every page; "Last updated" from cv_today."""
+    if context.get("last_updated"):
+        # the CV shows its state as of cv_today: the footer says the same day
+        day = today(app.config)
+        when = dt.datetime(day.year, day.month or 1, day.day or 1, tzinfo=dt.UTC)
+        context["last_updated"] = format_date(
+            app.config.html_last_updated_fmt or "%b %d, %Y",
+            date=when,
+            language=app.config.language,
+        )
+    filename = app.config.cv_json_resume
+    if app.builder.name in SITE_BUILDERS and filename and "pathto" in context:
+        href = escape(context["pathto"](filename, 1))
+        context["metatags"] = context.get("metatags", "") + (
+            f'\n<link rel="alternate" type="application/json" title="JSON Resume" href="{href}">'
+        )
 
 
 def _kind_label(record: Record) -> str:
@@ -499,6 +526,10 @@ class _Filler:
             container += self.project_index()
         elif node["index"] == "talks":
             container += self.talk_index()
+        elif node["index"] == "results":
+            container += self.key_results(node.get("top", 0))
+        elif node.get("top"):
+            container += self.top_skills(node["top"])
         else:
             container += self.skill_index()
         return [container]
@@ -529,23 +560,71 @@ class _Filler:
         return result
 
     def skill_index(self) -> list[nodes.Node]:
+        """Skills ranked by evidence: work and projects first, volunteering and studies apart."""
         result: list[nodes.Node] = []
-        for tag, records in self.views.skills.items():
-            block = nodes.container(ids=[skill_anchor(tag)], classes=["cv-skill"])
-            head = nodes.paragraph(classes=["cv-skill-name"])
-            name = self.views.skill_names[tag]
-            head += nodes.strong(name, name)
-            if years := format_months(self.views.skill_months.get(tag, 0)):
-                head += [
-                    nodes.Text(render.SEPARATOR),
-                    nodes.inline(years, years, classes=["cv-duration"]),
-                ]
-            block += head
-            items = nodes.bullet_list(classes=["cv-skill-list"])
-            for record in records:
-                kind = _kind_label(record)
-                badge = [nodes.inline(kind, kind, classes=["cv-badge"])]
-                items += nodes.list_item("", self.line(record, badge))
-            block += items
-            result.append(block)
+        groups = [
+            ("Work and projects", self.views.work_skills),
+            ("Volunteering and education", self.views.other_skills),
+        ]
+        for label, tags in groups:
+            if not tags:
+                continue
+            if all(other for _, other in groups):  # headings only where there are two kinds
+                result.append(nodes.rubric(label, label, classes=["cv-skill-group"]))
+            result += [self.skill_block(tag) for tag in tags]
         return result
+
+    def skill_evidence(self, tag: str) -> str:
+        """``5 yrs of work · 17 items``: what a skill's rank rests on."""
+        records = self.views.skills[tag]
+        months = self.views.skill_work_months.get(tag, 0)
+        years = f"{format_months(months)} of work" if months else ""
+        if not years and (other := format_months(self.views.skill_months.get(tag, 0))):
+            years = other
+        count = f"{len(records)} item{'' if len(records) == 1 else 's'}"
+        return render.SEPARATOR.join(part for part in (years, count) if part)
+
+    def skill_block(self, tag: str) -> nodes.Element:
+        block = nodes.container(ids=[skill_anchor(tag)], classes=["cv-skill"])
+        head = nodes.paragraph(classes=["cv-skill-name"])
+        name = self.views.skill_names[tag]
+        head += nodes.strong(name, name)
+        evidence = self.skill_evidence(tag)
+        head += [
+            nodes.Text(render.SEPARATOR),
+            nodes.inline(evidence, evidence, classes=["cv-duration"]),
+        ]
+        block += head
+        items = nodes.bullet_list(classes=["cv-skill-list"])
+        for record in self.views.skills[tag]:
+            kind = _kind_label(record)
+            badge = [nodes.inline(kind, kind, classes=["cv-badge"])]
+            items += nodes.list_item("", self.line(record, badge))
+        block += items
+        return block
+
+    def top_skills(self, count: int) -> list[nodes.Node]:
+        """The first *count* skills by evidence, each linking to its entry on the index."""
+        page = self.domain.skill_page
+        tags = [*self.views.work_skills, *self.views.other_skills][:count]
+        if page is None or not tags:
+            return []
+        items = nodes.bullet_list(classes=["cv-top-skills"])
+        for tag in tags:
+            name = self.views.skill_names[tag]
+            line = nodes.paragraph()
+            line += make_refnode(
+                self.builder,
+                self.docname,
+                page,
+                skill_anchor(tag),
+                nodes.strong(name, name),
+                name,
+            )
+            items += nodes.list_item("", line)
+        return [items]
+
+    def key_results(self, count: int) -> list[nodes.Node]:
+        """The measured achievements, newest first: what a reader looks for first."""
+        results = [a for a in self.views.achievements if a.metrics][: count or None]
+        return [self.results_block(results)] if results else []

@@ -650,11 +650,14 @@ class WarningsDirective(SphinxDirective):
         return row
 
 
-INDEX_KINDS = ("projects", "talks", "skills")
+INDEX_KINDS = ("projects", "talks", "skills", "results")
 
 
 class IndexDirective(SphinxDirective):
-    """An index generated from the domain: ``projects``, ``talks`` or ``skills``.
+    """An index generated from the domain: ``projects``, ``talks``, ``skills`` or ``results``.
+
+    ``:top: N`` shows only the first N: the skills with the most evidence, or the
+    newest measured results.
 
     .. code-block:: md
 
@@ -664,7 +667,10 @@ class IndexDirective(SphinxDirective):
 
     required_arguments = 1
     has_content = False
-    option_spec: ClassVar[OptionSpec] = {"class": directives.class_option}
+    option_spec: ClassVar[OptionSpec] = {
+        "class": directives.class_option,
+        "top": directives.nonnegative_int,
+    }
 
     def run(self) -> list[nodes.Node]:
         """A placeholder, filled from the domain once every page is read."""
@@ -677,7 +683,11 @@ class IndexDirective(SphinxDirective):
                 location=self.get_location(),
             )
             return []
-        node = cv_index(index=kind, classes=[f"cv-index-{kind}", *self.options.get("class", [])])
+        top = self.options.get("top", 0)
+        classes = [f"cv-index-{kind}", *(["cv-index-top"] if top else [])]
+        node = cv_index(index=kind, top=top, classes=[*classes, *self.options.get("class", [])])
         self.set_source_info(node)
-        get_domain(self.env).note_aggregate(self.env.docname, kind)
+        # a page with the top skills only is not the skills index that tags link to
+        aggregate = "top-skills" if top and kind == "skills" else kind
+        get_domain(self.env).note_aggregate(self.env.docname, aggregate)
         return [node]

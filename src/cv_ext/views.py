@@ -58,6 +58,13 @@ class Views:
     skill_names: dict[str, str] = field(default_factory=dict)
     #: lowercased tag -> months across timeline entries carrying it, overlaps counted once
     skill_months: dict[str, int] = field(default_factory=dict)
+    #: lowercased tag -> months across *work* entries carrying it: the evidence it ranks by
+    skill_work_months: dict[str, int] = field(default_factory=dict)
+    #: the tags of work and projects (anything not tied to volunteering or studies), by
+    #: evidence: months of work carrying the tag, then items carrying it
+    work_skills: list[str] = field(default_factory=list)
+    #: the tags of volunteering and studies alone, by their months, then items
+    other_skills: list[str] = field(default_factory=list)
 
 
 def build_views(declared: Records, backlinks: dict[str, list[Backlink]], today: Date) -> Views:
@@ -92,13 +99,61 @@ def build_views(declared: Records, backlinks: dict[str, list[Backlink]], today: 
         for tag in record.tags:
             skills[tag.lower()].append(record)
             views.skill_names.setdefault(tag.lower(), tag)
-    views.skills = {tag: newest_first(skills[tag], today) for tag in sorted(skills)}
+    views.skills = {tag: one_per_object(newest_first(skills[tag], today)) for tag in sorted(skills)}
+    kinds = {entry.id: entry.kind for entry in views.entries}
     for tag, records in views.skills.items():
-        spans = [
-            span for r in records if isinstance(r, Entry) and r.period for span in r.period.spans
-        ]
-        views.skill_months[tag] = months_covered(spans, today)
+        entries = [r for r in records if isinstance(r, Entry) and r.period]
+        views.skill_months[tag] = months_covered(
+            [span for r in entries if r.period for span in r.period.spans], today
+        )
+        views.skill_work_months[tag] = months_covered(
+            [span for r in entries if r.kind == "work" and r.period for span in r.period.spans],
+            today,
+        )
+    ranked = sorted(
+        views.skills, key=lambda tag: (-views.skill_work_months[tag], -len(views.skills[tag]), tag)
+    )
+    for tag in ranked:
+        # apart only what comes from volunteering or studies alone (skiing, tutoring);
+        # a project tied to no job is engineering all the same
+        worked = any(
+            (r.kind if isinstance(r, Entry) else kinds.get(r.entry, "work")) == "work"
+            for r in views.skills[tag]
+        )
+        (views.work_skills if worked else views.other_skills).append(tag)
+    # the rest by their own time (volunteering, studies), then by count
+    views.other_skills.sort(
+        key=lambda tag: (-views.skill_months[tag], -len(views.skills[tag]), tag)
+    )
     return views
+
+
+def one_per_object(records: list[Record]) -> list[Record]:
+    """*records* without an achievement that is its listed project under another name.
+
+    A project and the achievement recording it (same project, same title or same day)
+    are one thing to a reader, listed once: as the project.
+    """
+    projects = {r.id: r for r in records if isinstance(r, Project)}
+    result = []
+    for record in records:
+        project = projects.get(record.project) if isinstance(record, Achievement) else None
+        if (
+            project is not None
+            and isinstance(record, Achievement)
+            and (
+                project.title.casefold() == record.title.casefold()
+                or (
+                    project.period is not None
+                    and project.period.start == record.date
+                    and len(project.period.spans) == 1
+                    and project.period.spans[0].end is None
+                )
+            )
+        ):
+            continue
+        result.append(record)
+    return result
 
 
 def every_record(views: Views) -> list[Record]:
