@@ -485,7 +485,9 @@ class _Filler:
             f"{len(lines)} {GROUPS[source_type][0 if len(lines) == 1 else 1]}"
             for source_type, lines in groups
         )
-        details = cv_details(classes=["cv-backlinks"])
+        # on a project's own page the list is what the reader came for: open
+        heads_page = isinstance(record, Project) and not record.anchor
+        details = cv_details(classes=["cv-backlinks"], open=heads_page)
         title = cv_summary(classes=["cv-backlinks-title"])
         title += nodes.inline("Referenced from", "Referenced from", classes=["cv-label"])
         title += nodes.Text(" ")

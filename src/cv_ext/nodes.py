@@ -112,6 +112,12 @@ def depart_heading_html(self: HTML5Translator, node: cv_heading) -> None:
     self.body.append(f"</h{level}>\n")
 
 
+def visit_details_html(self: HTML5Translator, node: cv_details) -> None:
+    tag = self.starttag(node, "details", CLASS=" ".join(node["classes"]))
+    # a boolean attribute: present (open at first) or absent
+    self.body.append(tag.replace("<details ", "<details open ", 1) if node.get("open") else tag)
+
+
 def visit_date_html(self: HTML5Translator, node: cv_date) -> None:
     self.body.append(f'<time datetime="{escape(node["datetime"])}">')
 
@@ -178,7 +184,7 @@ def setup_nodes(app: Sphinx) -> None:
     _register(app, cv_record, (_open("div"), _close("div")), "container")
     _register(app, cv_timeline, (_open("ol"), _close("ol")), "container")
     _register(app, cv_item, (_open("li"), _close("li")), "container")
-    _register(app, cv_details, (_open("details"), _close("details")), "container")
+    _register(app, cv_details, (visit_details_html, _close("details")), "container")
     _register(app, cv_summary, (_open("summary", ""), _close("summary")), "paragraph")
     like = _like("container")
     app.add_node(
