@@ -75,6 +75,8 @@ ogp_site_name = "Max Inden"
 ogp_image = "_static/og-card.png"
 ogp_image_alt = "Max Inden: career site"
 ogp_social_cards = {"enable": False}
+# ...and each project page gets a preview image of its own (cv_ext draws it with Pillow)
+cv_link_previews = True
 
 # sphinx-sitemap: one <url> per page, at the URL the page is served at.
 sitemap_url_scheme = "{link}"

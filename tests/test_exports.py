@@ -157,9 +157,19 @@ def test_opengraph_on_every_page(site: SphinxTestApp) -> None:
         assert tags["og:url"].startswith(("https://", "http://")), name
         assert tags["og:url"].endswith("/"), name
     assert pages["."]["og:type"] == "profile"
+    # each project page has a preview of its own, naming project and person; the rest
+    # keep the site's card
+    images = set()
     for name, tags in pages.items():
-        if name.startswith("projects/") or name == "talks":
+        if name.startswith("projects/") and name != "projects":
+            assert "/_static/cv-previews/" in tags["og:image"], name
+            assert tags["og:image:alt"].endswith(": a project of Max Inden"), name
+            image = site.outdir / tags["og:image"].split("/", 3)[3]
+            assert image.read_bytes().startswith(b"\x89PNG"), name
+            images.add(tags["og:image"])
+        else:
             assert tags["og:image"].endswith("/_static/og-card.png"), name
+    assert len(images) == 10
     assert pages["projects/hole-punching"]["og:description"] == (
         "Hole punching for libp2p without central infrastructure, with a paper at DINPS 2022."
     )

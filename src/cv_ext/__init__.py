@@ -16,7 +16,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register cv_ext's config, nodes, directives, domain, events and assets."""
     # imported here so that `import cv_ext` stays cheap (sphinx-design, MyST do the same)
-    from cv_ext import collect, config, directives, domain, export, items, nodes, search
+    from cv_ext import collect, config, directives, domain, export, items, nodes, previews, search
 
     config.setup_config(app)
     nodes.setup_nodes(app)
@@ -32,6 +32,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     export.setup_export(app)
     collect.setup_collect(app)
     search.setup_search(app)
+    previews.setup_previews(app)
     app.connect("builder-inited", _add_static_path)
     app.add_css_file("cv_ext.css")
     return {
