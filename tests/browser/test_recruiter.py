@@ -208,3 +208,25 @@ def test_roles_at_one_organisation_are_grouped(browser: Browser, server: Server)
         assert item.count() == 1
         assert item.locator(".cv-org-name").inner_text() == "Mozilla"
         assert item.locator("ol.cv-roles > li").count() == 2
+
+
+@pytest.mark.parametrize("path", ["/", "/experience/"])
+def test_results_up_front_with_readable_bars(browser: Browser, server: Server, path: str) -> None:
+    """Measured results on home (key results) and under their job: bars ≥ 8 px, labelled."""
+    with open_context(browser) as context:
+        page = context.new_page()
+        goto(page, server.url(path))
+        results = page.locator(".cv-results .cv-result")
+        assert results.count() >= 3
+        bars = page.eval_on_selector_all(
+            ".cv-results .cv-bar", "els => els.map(e => e.getBoundingClientRect().height)"
+        )
+        labels = page.eval_on_selector_all(
+            ".cv-results .cv-bar-label", "els => els.map(e => e.textContent)"
+        )
+        factor = page.locator(".cv-results .cv-factor").first
+        factor_size = factor.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+        body_size = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+    assert bars and min(bars) >= 8, bars
+    assert labels[:2] == ["before", "after"] and len(labels) == len(bars)
+    assert factor_size > body_size  # the factor stands out
