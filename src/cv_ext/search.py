@@ -16,6 +16,7 @@ from cv_ext import render
 from cv_ext.domain import get_domain, search_anchor, skill_anchor
 from cv_ext.model import format_months
 from cv_ext.records import Entry, Project, Talk
+from cv_ext.views import one_per_object
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -60,10 +61,12 @@ def search_objects(app: Sphinx) -> list[dict[str, Any]]:
     domain = get_domain(app.env)
     views = domain.views()
     result = []
+    # an achievement that records a project under its name is found as the project
+    kept = {id(r) for r in one_per_object([*views.projects, *views.achievements])}
     records: list[tuple[str, Record]] = [
         *(("entry", r) for r in views.entries),
         *(("project", r) for r in views.projects),
-        *(("achievement", r) for r in views.achievements),
+        *(("achievement", r) for r in views.achievements if id(r) in kept),
         *(("talk", r) for r in views.talks),
     ]
     for objtype, record in records:
