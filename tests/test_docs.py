@@ -48,6 +48,14 @@ MONTHS = {
 def test_docs_build_without_warnings(builder: str, tmp_path: Path) -> None:
     """The exact command of the README and of Read the Docs, for every builder."""
     sphinx_build(DOCS, tmp_path / builder, builder=builder)
+    if builder == "singlehtml":
+        # on a single-page CV no "Referenced from" link leads into the object it sits in
+        page = BeautifulSoup((tmp_path / builder / "index.html").read_text("utf8"), "html.parser")
+        links = page.select(".cv-backlinks a[href*='#']")
+        assert len(links) > 20
+        for link in links:
+            target = page.find(id=link["href"].split("#", 1)[1])
+            assert target is None or link not in target.descendants, link
 
 
 @pytest.fixture(scope="module")
