@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from sphinx.util import logging
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -15,20 +18,24 @@ copyright = "Max Inden"  # noqa: A001
 version = release = "2024.09"  # the CV snapshot this site shows (September 2024)
 language = "en"
 
+# The public address of the site. Read the Docs says where it serves the site; on any
+# other host, set CV_BASEURL (e.g. CV_BASEURL=https://example.org/cv/). Canonical links,
+# link previews (OpenGraph tags), absolute JSON-LD ids and the sitemap need it. Without
+# it the build writes none of them, rather than an address that is wrong once the site
+# is uploaded (such as a local preview server's), and says so once.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or os.environ.get("CV_BASEURL", "")
+if html_baseurl and not html_baseurl.endswith("/"):
+    html_baseurl += "/"
+
 extensions = [
     "sphinx.ext.extlinks",
     "myst_parser",
     "sphinx_design",
-    "sphinxext.opengraph",
-    "sphinx_sitemap",
+    # link previews and a sitemap are made of absolute URLs: only with a public address
+    *(["sphinxext.opengraph", "sphinx_sitemap"] if html_baseurl else []),
     "notfound.extension",
     "cv_ext",
 ]
-
-# Where the site lives: Read the Docs says so; locally, `python3 -m http.server -d
-# docs/_build/dirhtml` serves it on port 8000. Link previews, the sitemap and the
-# JSON-LD ids need absolute URLs.
-html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or "http://localhost:8000/"
 
 # Read the Docs builds the PDF beside the site (formats: [pdf] in .readthedocs.yaml) and
 # serves it under /_/downloads/; the person's links on the home page then offer it.
@@ -36,6 +43,12 @@ if os.environ.get("READTHEDOCS"):
     cv_pdf_url = "/_/downloads/{}/{}/pdf/".format(
         os.environ.get("READTHEDOCS_LANGUAGE", "en"), os.environ.get("READTHEDOCS_VERSION", "latest")
     )
+# Elsewhere, build the PDF first and name it in CV_PDF: the web build then copies it to the
+# site's root and links it, e.g.
+#   sphinx-build -M latexpdf docs docs/_build
+#   CV_PDF=docs/_build/latex/max-inden-cv.pdf sphinx-build -b dirhtml docs docs/_build/dirhtml
+elif os.environ.get("CV_PDF"):
+    cv_pdf_url = Path(os.environ["CV_PDF"]).name
 
 # The CV is a snapshot of September 2024: "present" counts up to that day, and
 # builds are reproducible whatever day they run on.
@@ -88,8 +101,7 @@ if not os.environ.get("READTHEDOCS"):
     notfound_urls_prefix = "/"
 
 # `sphinx-build -b linkcheck docs out` where there is internet (Read the Docs, a laptop):
-# the local preview URL is not a link to check, and GitHub's anchors are made by scripts.
-linkcheck_ignore = [r"http://localhost:\d+/"]
+# GitHub's anchors are made by scripts.
 linkcheck_anchors_ignore_for_url = [r"https://github\.com/.*"]
 linkcheck_timeout = 30
 linkcheck_retries = 2
@@ -98,7 +110,9 @@ latex_elements = {
     # characters of the CV that pdflatex does not know by itself
     "preamble": r"\DeclareUnicodeCharacter{2248}{\ensuremath{\approx}}",
 }
-latex_documents = [("index", "max-inden-cv.tex", "Max Inden", author, "howto")]
+# The PDF is the CV a person sends: docs/cv.md holds cv_ext's paper CV (cv-document),
+# typeset on A4 (cv_paper = "letter" switches to US letter).
+latex_documents = [("cv", "max-inden-cv.tex", "Max Inden: Curriculum vitae", author, "howto")]
 man_pages = [("index", "max-inden", "Max Inden: career", [author], 7)]
 texinfo_documents = [
     ("index", "max-inden", "Max Inden", author, "max-inden", "Career of Max Inden.", "Miscellaneous")
@@ -109,11 +123,32 @@ epub_show_urls = "no"
 def _write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
     """robots.txt for web builds only: as an extra file it would make the EPUB warn."""
     if exception is None and app.builder.name in {"html", "dirhtml"}:
-        sitemap = app.config.html_baseurl.rstrip("/") + "/sitemap.xml"
-        robots = Path(app.outdir) / "robots.txt"
-        robots.write_text(f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", encoding="utf8")
+        text = "User-agent: *\nAllow: /\n"
+        if base := app.config.html_baseurl:  # the sitemap exists only with an address
+            text += f"\nSitemap: {base.rstrip('/')}/sitemap.xml\n"
+        (Path(app.outdir) / "robots.txt").write_text(text, encoding="utf8")
+
+
+def _say_where_the_site_lives(app: Sphinx) -> None:
+    """Once per web build without a public address: what is missing, and how to fix it."""
+    if not app.config.html_baseurl and app.builder.format == "html":
+        logging.getLogger(__name__).info(
+            "No public address (html_baseurl) set: canonical links, link previews "
+            "(OpenGraph tags), absolute JSON-LD ids and the sitemap are left out. Set "
+            "CV_BASEURL to the site's URL (Read the Docs sets READTHEDOCS_CANONICAL_URL)."
+        )
+
+
+def _copy_pdf(app: Sphinx, exception: Exception | None) -> None:
+    """The PDF named by CV_PDF, beside the web site's home page (web builds only)."""
+    pdf = os.environ.get("CV_PDF")
+    if exception is None and pdf and not os.environ.get("READTHEDOCS"):
+        if app.builder.name in {"html", "dirhtml"}:
+            shutil.copyfile(pdf, Path(app.outdir) / Path(pdf).name)
 
 
 def setup(app: Sphinx) -> None:
     """Site-specific wiring."""
+    app.connect("builder-inited", _say_where_the_site_lives)
     app.connect("build-finished", _write_robots_txt)
+    app.connect("build-finished", _copy_pdf)

@@ -87,9 +87,11 @@ def test_achievement(built: SphinxTestApp) -> None:
     assert entry_link.get_text() == "Software Engineer, Protocol Labs"
     assert entry_link["href"] == "jobs.html#protocol-labs"
     metric = yamux.select_one(".cv-metric")
+    # "~30 Mbit/s" is approximate: the page states no factor ("×43") for it
     assert metric.select_one(".cv-metric-text").get_text() == (
-        "peak throughput: ~30 Mbit/s → 1.3 Gbit/s (×43)"
+        "peak throughput: ~30 Mbit/s → 1.3 Gbit/s"
     )
+    assert metric.select_one(".cv-factor") is None
     assert metric.select_one(".cv-bars")["aria-hidden"] == "true"
     widths = [bar["style"] for bar in metric.select(".cv-bar")]
     assert widths == ["width:2.3%", "width:100.0%"]
@@ -179,3 +181,28 @@ def test_contact_row_offers_the_pdf_where_one_is_published(app: SphinxTestApp) -
     assert (pdf.get_text(), pdf["href"]) == ("Download PDF", "https://example.org/cv.pdf")
     assert "JSON Resume" not in row.get_text()
     assert not row.get_text().strip().endswith("·")
+
+
+@pytest.mark.sphinx("html", testroot="groups", freshenv=True)
+def test_adjacent_roles_at_one_organisation_are_grouped(app: SphinxTestApp) -> None:
+    """Jobs at one organisation, next to each other: under it, on the page and in the
+    overview. A contribution without employment and a degree stay apart."""
+    app.build()
+    page = soup(app, "index")
+    groups = page.select("div.cv-org-group")
+    assert len(groups) == 1
+    head = groups[0].select_one(".cv-org-group-head")
+    assert head.select_one(".cv-org-name").get_text() == "Acme"
+    assert head.select_one(".cv-when").get_text() == "Mar 2019 – Present"
+    assert [a["id"] for a in groups[0].select("article.cv-entry")] == [
+        "acme-staff",
+        "acme-engineer",
+    ]
+    # the organisation is still said in each role's heading, for screen readers
+    assert groups[0].select_one("article .cv-heading").get_text() == "Staff Engineer · Acme"
+    items = page.select(".cv-overview ol.cv-timeline > li")
+    assert ["cv-org-item" in li["class"] for li in items] == [True, False, False, False]
+    assert [a.get_text() for a in items[0].select("ol.cv-roles a")] == [
+        "Staff Engineer",
+        "Engineer",
+    ]

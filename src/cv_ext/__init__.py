@@ -16,7 +16,19 @@ STATIC_DIR = Path(__file__).parent / "static"
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register cv_ext's config, nodes, directives, domain, events and assets."""
     # imported here so that `import cv_ext` stays cheap (sphinx-design, MyST do the same)
-    from cv_ext import collect, config, directives, domain, export, items, nodes, previews, search
+    from cv_ext import (
+        collect,
+        config,
+        directives,
+        domain,
+        export,
+        items,
+        latex,
+        nodes,
+        paper,
+        previews,
+        search,
+    )
 
     config.setup_config(app)
     nodes.setup_nodes(app)
@@ -29,6 +41,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("cv-index", directives.IndexDirective)
     app.add_directive("cv-warnings", directives.WarningsDirective)
     items.setup_items(app)
+    paper.setup_paper(app)
+    latex.setup_latex(app)
     export.setup_export(app)
     collect.setup_collect(app)
     search.setup_search(app)
@@ -37,7 +51,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_css_file("cv_ext.css")
     return {
         "version": __version__,
-        "env_version": 2,  # bump whenever the records stored in the environment change shape
+        "env_version": 3,  # bump whenever the records stored in the environment change shape
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

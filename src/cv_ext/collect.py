@@ -20,7 +20,7 @@ from sphinx.util import logging
 from sphinx.util.i18n import format_date
 from sphinx.util.nodes import make_refnode
 
-from cv_ext import render
+from cv_ext import render, rewrites
 from cv_ext._logging import log_warning
 from cv_ext.config import today
 from cv_ext.domain import ALIASES, LINKABLE, CVDomain, display_title, get_domain, skill_anchor
@@ -74,10 +74,75 @@ def setup_collect(app: Sphinx) -> None:
     app.connect("doctree-resolved", group_roles)
     app.connect("doctree-resolved", trim_talk_roles)
     app.connect("html-page-context", _head_links)
+    app.connect("html-collect-pages", _drop_stale_search_terms)
+
+
+#: Sphinx's own themes whose default sidebars hold no global table of contents
+LOCAL_NAVIGATION_THEMES = frozenset(
+    {
+        "agogo",
+        "basic",
+        "bizstyle",
+        "classic",
+        "default",
+        "epub",
+        "haiku",
+        "nature",
+        "nonav",
+        "pyramid",
+        "scrolls",
+        "sphinxdoc",
+        "traditional",
+    }
+)
 
 
 def _updated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    return get_domain(env).updated_pages()
+    domain = get_domain(env)
+    pages = set(domain.updated_pages())
+    changed = domain.navigation_changes(rewrites.navigation_state(env))
+    if app.builder.format == "html":
+        # a title, a page or a toctree changed: the sidebars, breadcrumbs and previous/next
+        # links of pages Sphinx did not re-read may show it too
+        pages |= rewrites.navigation_pages(
+            changed,
+            env.collect_relations(),
+            env.found_docs,
+            global_navigation=_global_navigation(app),
+        )
+    return sorted(pages)
+
+
+def _global_navigation(app: Sphinx) -> bool:
+    """Whether every page shows the whole table of contents (furo, alabaster, rtd, ...).
+
+    Third-party themes draw it in their layout; Sphinx's own themes only in a sidebar
+    that names it.
+    """
+    sidebars: list[str] = []
+    for value in (app.config.html_sidebars or {}).values():
+        sidebars += [value] if isinstance(value, str) else list(value)
+    if {"globaltoc.html", "navigation.html"} & set(sidebars):
+        return True
+    return app.config.html_theme not in LOCAL_NAVIGATION_THEMES
+
+
+def _drop_stale_search_terms(app: Sphinx) -> list[tuple[str, dict[str, object], str]]:
+    """Forget search terms no page has any more, as a clean build never knew them.
+
+    Sphinx keeps a word of a re-read or removed page in its search index with no page
+    left (``"decentr": []``), so the index of an incremental build differs from a
+    clean one. This runs before the index is written.
+    """
+    indexer = getattr(app.builder, "indexer", None)
+    for name in ("_mapping", "_title_mapping"):
+        mapping = getattr(indexer, name, None)
+        if isinstance(mapping, dict):
+            for word, pages in list(mapping.items()):
+                pages.intersection_update(app.env.all_docs)  # what Sphinx prunes later
+                if not pages:
+                    del mapping[word]
+    return []
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -195,6 +260,10 @@ def _export_link(app: Sphinx, docname: str, node: cv_export_link) -> None:
         if isinstance(parent, nodes.paragraph) and not parent.astext().strip():
             parent.parent.remove(parent)
         return
+    # a file at the site's root (relative, like the JSON Resume) is linked from each page
+    if "://" not in pdf and not pdf.startswith("/"):
+        root = app.builder.get_relative_uri(docname, app.config.root_doc)
+        pdf = (root.rsplit("/", 1)[0] + "/" if "/" in root else "") + pdf
     node.replace_self(nodes.reference("", "Download PDF", refuri=pdf, classes=["cv-pdf"]))
 
 
@@ -259,8 +328,8 @@ def fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> Non
 def same_org_runs(entries: Sequence[Entry]) -> list[list[Entry]]:
     """*entries* cut into runs of adjacent jobs at one organisation (most runs are one job).
 
-    Only work is grouped: a degree and a job at one university, or a contribution
-    without employment, stay apart.
+    Only jobs are grouped: a degree and a job at one university, or a contribution
+    without employment (``:employer: no``), stay apart.
     """
     runs: list[list[Entry]] = []
     for entry in entries:
@@ -268,6 +337,8 @@ def same_org_runs(entries: Sequence[Entry]) -> list[list[Entry]]:
         if (
             previous is not None
             and entry.kind == previous.kind == "work"
+            # a contribution (:employer: no) was no role at the organisation
+            and not (entry.contribution or previous.contribution)
             and entry.org
             and entry.org.casefold() == previous.org.casefold()
         ):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.util
+import re
 import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -102,6 +103,11 @@ def _draw(
     target = Path(app.outdir) / image_path(project)
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
+        # the project's previous image (another title) goes: as a clean build never had it
+        own = re.compile(re.escape(project.id) + r"-[0-9a-f]{8}\.png")
+        for old in target.parent.glob(f"{project.id}-*.png"):
+            if own.fullmatch(old.name):
+                old.unlink()
         target.write_bytes(card(project.title, project.summary, person_name(app.env)))
 
 

@@ -42,6 +42,8 @@ def _short(text: str) -> str:
 
 def _label(record: Record) -> str:
     if isinstance(record, Entry):
+        if record.contribution:
+            return "Contribution"
         return "Job" if record.kind == "work" else render.kind_label(record.kind)
     return type(record).__name__
 
