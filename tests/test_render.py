@@ -206,3 +206,12 @@ def test_adjacent_roles_at_one_organisation_are_grouped(app: SphinxTestApp) -> N
         "Staff Engineer",
         "Engineer",
     ]
+
+
+def test_pages_describe_themselves(built: SphinxTestApp) -> None:
+    """A meta description where no other extension gave one: summary or shown objects."""
+    project = soup(built, "projects/hole-punching").select_one('meta[name="description"]')
+    assert project["content"] == "Hole punching for libp2p without central infrastructure."
+    jobs = soup(built, "jobs").select_one('meta[name="description"]')["content"]
+    assert jobs.startswith("Jobs: Software Engineer (fixed-term), Mozilla; ")
+    assert len(jobs) <= 160

@@ -40,7 +40,7 @@ from cv_ext.nodes import (
     cv_talk,
     cv_timeline,
 )
-from cv_ext.records import Achievement, Backlink, Entry, Project
+from cv_ext.records import Achievement, Backlink, Entry, Item, Project
 from cv_ext.views import newest_first
 
 if TYPE_CHECKING:
@@ -73,7 +73,8 @@ def setup_collect(app: Sphinx) -> None:
     app.connect("doctree-resolved", fill_placeholders)
     app.connect("doctree-resolved", group_roles)
     app.connect("doctree-resolved", trim_talk_roles)
-    app.connect("html-page-context", _head_links)
+    # after sphinxext-opengraph (500), whose description of a page comes first
+    app.connect("html-page-context", _head_links, priority=600)
     app.connect("html-collect-pages", _drop_stale_search_terms)
 
 
@@ -280,12 +281,41 @@ def _head_links(
             date=when,
             language=app.config.language,
         )
+    metatags = context.get("metatags", "")
+    described = 'name="description"' in metatags or app.builder.format != "html"
+    if not described and (description := page_description(app.env, pagename)):
+        context["metatags"] = (
+            metatags + f'\n<meta name="description" content="{escape(description)}">'
+        )
     filename = app.config.cv_json_resume
     if app.builder.name in SITE_BUILDERS and filename and "pathto" in context:
         href = escape(context["pathto"](filename, 1))
         context["metatags"] = context.get("metatags", "") + (
             f'\n<link rel="alternate" type="application/json" title="JSON Resume" href="{href}">'
         )
+
+
+def page_description(env: BuildEnvironment, docname: str, limit: int = 160) -> str:
+    """What a search engine may quote for a page: a project's summary, the person's, or
+    the page's title with the CV objects it shows."""
+    declared = get_domain(env).views().by_page.get(docname, [])
+    text = next(
+        (
+            record.summary
+            for record in declared
+            if (isinstance(record, Project) and not record.anchor)
+            or (isinstance(record, Item) and record.kind == "person")
+        ),
+        "",
+    )
+    if not text:
+        shown = [display_title(r) for r in declared if not isinstance(r, Item) and r.title]
+        title = env.titles[docname].astext() if docname in env.titles else ""
+        if not shown or not title:
+            return ""
+        text = f"{title}: {'; '.join(shown)}."
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _kind_label(record: Record) -> str:
