@@ -81,6 +81,8 @@ nitpicky = True
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 html_theme = "furo"
 html_title = "Max Inden"
+# furo's footer says "Last updated on …": cv_ext gives the day of cv_today, the CV's date
+html_last_updated_fmt = "%d %B %Y"
 html_short_title = "Max Inden"
 html_copy_source = False
 html_show_sourcelink = False
@@ -99,6 +101,8 @@ ogp_site_name = "Max Inden"
 ogp_image = "_static/og-card.png"
 ogp_image_alt = "Max Inden: career site"
 ogp_social_cards = {"enable": False}
+# ...and each project page gets a preview image of its own (cv_ext draws it with Pillow)
+cv_link_previews = True
 
 # sphinx-sitemap: one <url> per page, at the URL the page is served at.
 sitemap_url_scheme = "{link}"

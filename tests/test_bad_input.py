@@ -281,11 +281,12 @@ CASES = [
         ":date: and :start:",
     ),
     # talk
+    # a talk whose event is not recorded is shown without one: :event: is optional
     Case(
-        "talk-no-event",
-        directive(K, "X", ":date: 2020"),
-        "option",
-        "the :event: option is required",
+        "talk-no-title",
+        directive(K, "", ":date: 2020"),
+        "title",
+        "a title is required",
     ),
     Case("talk-no-date", directive(K, "X", ":event: E"), "option", "the :date: option is required"),
     Case("talk-bad-date", directive(K, "X", ":date: 2020-02-31", ":event: E"), "date", "day 31"),

@@ -28,7 +28,8 @@ def test_text_output_reads_without_css(make_app, rootdir: Path, tmp_path: Path) 
     app.build()
     jobs = (app.outdir / "jobs.txt").read_text(encoding="utf8")
     assert "Software Engineer (fixed-term)" in jobs
-    assert "Mozilla · Remote" in jobs
+    assert "Software Engineer (fixed-term) · Mozilla" in jobs  # one line: role · org
+    assert "6 mos Current · Remote" in jobs
     assert "Jun 2024 – Nov 2024 · 6 mos" in jobs
     assert "Tags: rust, quic, http3" in jobs
     assert "2017 – 2020, 2022 – Present · 5 yrs" in jobs

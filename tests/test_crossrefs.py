@@ -130,30 +130,32 @@ def backlinks(app: SphinxTestApp, page: str, anchor: str) -> list[tuple[str, str
 
 
 def test_backlinks_list_exactly_the_referencing_places(built: SphinxTestApp) -> None:
-    got = backlinks(built, "projects/hole-punching", "hole-punching")
-    assert got == [
-        ("Talks", "Hole punching in the wild", "../talks.html#fosdem-2023-hole-punching"),
+    # the project page says "Presented in <the talk>", and the talk names the project in
+    # :projects:: what an object's own body links is never listed again
+    assert backlinks(built, "projects/hole-punching", "hole-punching") == [
         ("Pages", "Results", "../results.html#results"),
     ]
     assert backlinks(built, "talks", "fosdem-2023-hole-punching") == [
-        (
-            "Pages",
-            "Decentralized hole punching",
-            "projects/hole-punching.html#decentralized-hole-punching",
-        ),
         ("Pages", "Results", "results.html#results"),
     ]
+    # the yamux achievement is measured: it is shown as a result above, not listed here
     assert backlinks(built, "jobs", "protocol-labs") == [
         ("Projects", "Decentralized hole punching", "projects/hole-punching.html"),
-        ("Achievements", "Receive window auto-tuning for Yamux", "results.html#yamux-auto-tuning"),
         ("Talks", "Hole punching in the wild", "talks.html#fosdem-2023-hole-punching"),
         ("Pages", "Results", "results.html#results"),  # the {any} reference
     ]
+    # a section of a project's page counts as the project (pages merge into objects)
     assert backlinks(built, "jobs", "mozilla-2024") == [
-        ("Pages", "Metrics work", "projects/metrics.html#metrics-work"),
+        ("Projects", "Metrics work", "projects/metrics.html"),
         ("Pages", "Results", "results.html#results"),
     ]
     assert backlinks(built, "talks", "meetup-intro-to-kubernetes") == []
+
+
+def test_backlinks_open_from_one_line_of_counts(built: SphinxTestApp) -> None:
+    block = soup(built, "jobs").select_one("#protocol-labs details.cv-backlinks")
+    assert block.select_one("summary").get_text() == ("Referenced from 1 project · 1 talk · 1 page")
+    assert block.find_all(recursive=False)[0].name == "summary"
 
 
 def test_project_index_lists_exactly_the_projects(built: SphinxTestApp) -> None:
@@ -179,15 +181,17 @@ def test_talk_index_by_year_with_event(built: SphinxTestApp) -> None:
 def test_skill_index(built: SphinxTestApp) -> None:
     index = soup(built, "skills").select_one(".cv-index-skills")
     skills = {block["id"]: block for block in index.select(".cv-skill")}
+    # ranked by evidence: months of work carrying the tag, then items, then name
     assert list(skills) == [
-        "skill-flow-control",
+        "skill-rust",
         "skill-http3",
+        "skill-quic",
         "skill-libp2p",
+        "skill-flow-control",
         "skill-nat-traversal",
         "skill-prometheus",
-        "skill-quic",
-        "skill-rust",
     ]
+    assert index.select(".cv-skill-group") == []  # one kind only: no group headings
     libp2p = [a.get_text() for a in skills["skill-libp2p"].select("li a")]
     # newest first
     assert libp2p == [
@@ -196,8 +200,10 @@ def test_skill_index(built: SphinxTestApp) -> None:
         "Decentralized hole punching",
     ]
     # years count timeline entries only: rust is on one 6-month job
-    assert skills["skill-rust"].select_one(".cv-skill-name .cv-duration").get_text() == "6 mos"
-    assert skills["skill-flow-control"].select_one(".cv-duration") is None
+    assert skills["skill-rust"].select_one(".cv-skill-name .cv-duration").get_text() == (
+        "6 mos of work · 3 items"
+    )
+    assert skills["skill-flow-control"].select_one(".cv-duration").get_text() == "1 item"
 
 
 def test_inventory_holds_every_object(built: SphinxTestApp) -> None:
@@ -214,17 +220,27 @@ def test_inventory_holds_every_object(built: SphinxTestApp) -> None:
     assert "libp2p" in data["cv:skill"]
 
 
-def test_search_index_holds_objects(built: SphinxTestApp) -> None:
+def test_search_page_holds_objects(built: SphinxTestApp) -> None:
+    """Sphinx's name-only object search skips cv objects; the search page carries them,
+    with label, summary, tags and text, for cv_search.js."""
     text = (built.outdir / "searchindex.js").read_text(encoding="utf8")
     index = json.loads(re.search(r"Search\.setIndex\((.*)\)\s*$", text, re.DOTALL).group(1))
-    objtypes = dict(index["objtypes"].items())
-    found = {
-        (objtypes[str(entry[1])], entry[-1])
-        for entries in index["objects"].values()
-        for entry in entries
+    assert not any(key.startswith("cv:") for key in index["objtypes"].values())
+    page = soup(built, "search")
+    assert page.select_one('script[src*="cv_search.js"]') is not None
+    objects = json.loads(page.select_one("script#cv-search-data").string)
+    found = {(o["label"], o["title"]): o for o in objects}
+    assert set(found) >= {
+        ("Project", "Decentralized hole punching"),
+        ("Talk", "Hole punching in the wild"),
+        ("Job", "Software Engineer (fixed-term), Mozilla"),
+        ("Achievement", "Receive window auto-tuning for Yamux"),
+        ("Skill", "libp2p"),
     }
-    assert ("cv:project", "Decentralized hole punching") in found
-    assert ("cv:talk", "Hole punching in the wild") in found
-    assert ("cv:entry", "Software Engineer (fixed-term), Mozilla") in found
-    assert ("cv:achievement", "Receive window auto-tuning for Yamux") in found
-    assert ("cv:skill", "libp2p") in found
+    job = found[("Job", "Software Engineer (fixed-term), Mozilla")]
+    assert job["tags"] == ["rust", "quic", "http3"]
+    assert job["anchor"] == "cv-entry-mozilla-2024"
+    assert job["summary"].startswith("Rewrite Firefox")
+    # a project heading its page is the page
+    assert found[("Project", "Decentralized hole punching")]["anchor"] == ""
+    assert "<script" not in soup(built, "jobs").select_one("article").decode()  # no leak

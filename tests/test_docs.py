@@ -48,6 +48,14 @@ MONTHS = {
 def test_docs_build_without_warnings(builder: str, tmp_path: Path) -> None:
     """The exact command of the README and of Read the Docs, for every builder."""
     sphinx_build(DOCS, tmp_path / builder, builder=builder)
+    if builder == "singlehtml":
+        # on a single-page CV no "Referenced from" link leads into the object it sits in
+        page = BeautifulSoup((tmp_path / builder / "index.html").read_text("utf8"), "html.parser")
+        links = page.select(".cv-backlinks a[href*='#']")
+        assert len(links) > 20
+        for link in links:
+            target = page.find(id=link["href"].split("#", 1)[1])
+            assert target is None or link not in target.descendants, link
 
 
 @pytest.fixture(scope="module")
@@ -159,8 +167,9 @@ def test_languages_page(site: SphinxTestApp) -> None:
 
 def test_overview_on_home_page_lists_every_entry(site: SphinxTestApp) -> None:
     home = BeautifulSoup((site.outdir / "index.html").read_text(encoding="utf8"), "html.parser")
-    items = home.select(".cv-overview li.cv-item")
-    assert len(items) == len(get_domain(site.env).entries) == 20
+    # roles at one organisation share one item: each role is linked once
+    links = home.select(".cv-overview li.cv-item > .cv-what a, .cv-overview ol.cv-roles a")
+    assert len(links) == len(get_domain(site.env).entries) == 20
 
 
 # --- projects and talks ------------------------------------------------------------------------
@@ -234,10 +243,14 @@ def test_jobs_link_their_projects_and_talks(site: SphinxTestApp) -> None:
     page = BeautifulSoup(
         (site.outdir / "experience.html").read_text(encoding="utf8"), "html.parser"
     )
-    protocol_labs = page.select_one("article#protocol-labs .cv-backlinks")
-    groups = [group.get_text() for group in protocol_labs.select(".cv-backlinks-group")]
-    assert groups[:3] == ["Projects", "Achievements", "Talks"]
+    protocol_labs = page.select_one("article#protocol-labs")
+    backlinks = protocol_labs.select_one(".cv-backlinks")
+    groups = [group.get_text() for group in backlinks.select(".cv-backlinks-group")]
+    assert groups == ["Achievements", "Talks", "Pages"]
+    # the body links its projects: "Referenced from" does not repeat them
     assert "projects/hole-punching.html" in {a["href"] for a in protocol_labs.select("a")}
+    assert "projects/hole-punching.html" not in {a["href"] for a in backlinks.select("a")}
+    assert len(backlinks.select("li")) <= 12
 
 
 def test_warning_catalogue_on_the_site(site: SphinxTestApp) -> None:
@@ -247,3 +260,35 @@ def test_warning_catalogue_on_the_site(site: SphinxTestApp) -> None:
     rows = [row.select("td") for row in page.select("table.cv-warnings tbody tr")]
     assert [cells[0].get_text() for cells in rows] == [f"cv.{name}" for name in SUBTYPE_DOCS]
     assert all(cells[2].get_text().startswith("suppress_warnings") for cells in rows)
+
+
+def test_skills_rank_by_evidence_and_keep_activities_apart(site: SphinxTestApp) -> None:
+    page = BeautifulSoup((site.outdir / "skills.html").read_text(encoding="utf8"), "html.parser")
+    index = page.select_one(".cv-index-skills")
+    groups = [g.get_text() for g in index.select(".cv-skill-group")]
+    assert groups == ["Work and projects", "Volunteering and education"]
+    apart = index.select(".cv-skill-group")[1]
+    work = [b["id"] for b in apart.find_all_previous("div", class_="cv-skill")][::-1]
+    other = [b["id"] for b in apart.find_all_next("div", class_="cv-skill")]
+    assert work[0] == "skill-rust"  # the longest in jobs
+    assert {"skill-skiing", "skill-tutoring", "skill-web-administration"} <= set(other)
+    assert not {"skill-skiing", "skill-tutoring"} & set(work)
+    # one entry per object: the hole punching achievement is its project, listed once
+    rust = [a.get_text() for a in index.select_one("#skill-rust").select("li a")]
+    assert rust.count("Decentralized hole punching") == 1
+    home = BeautifulSoup((site.outdir / "index.html").read_text(encoding="utf8"), "html.parser")
+    top = [a.get_text() for a in home.select(".cv-top-skills a")]
+    assert top == [b["id"].removeprefix("skill-") for b in index.select(".cv-skill")][:8]
+    assert all(a["href"].startswith("skills.html#skill-") for a in home.select(".cv-top-skills a"))
+
+
+def test_home_is_a_landing_page(site: SphinxTestApp) -> None:
+    """Name, label, summary, contact row, key results, top skills, the career: no cards."""
+    home = BeautifulSoup((site.outdir / "index.html").read_text(encoding="utf8"), "html.parser")
+    assert home.select(".sd-card") == []
+    contact = [a.get_text() for a in home.select(".cv-contact a")]
+    assert contact == ["max-inden.de", "GitHub", "Mastodon"]  # no PDF configured locally
+    results = home.select(".cv-index-results .cv-result")
+    assert all(result.select(".cv-metric") for result in results)
+    assert len(results) == 3
+    assert "Last updated on 23 September 2024" in home.get_text()

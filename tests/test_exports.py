@@ -144,7 +144,10 @@ def test_json_resume_counts_match_the_domain(site: SphinxTestApp) -> None:
 
 def test_json_resume_is_linked_from_the_site(site: SphinxTestApp) -> None:
     home = BeautifulSoup((site.outdir / "index.html").read_text(encoding="utf8"), "html.parser")
-    assert home.select_one('.cv-contact a[href="cv.json"]').get_text() == "JSON Resume"
+    # announced to machines in the head; a reader's contact row has no "JSON Resume"
+    link = home.select_one('head link[rel="alternate"][type="application/json"]')
+    assert (link["href"], link["title"]) == ("cv.json", "JSON Resume")
+    assert "JSON Resume" not in home.select_one(".cv-contact").get_text()
 
 
 def test_jsonld_is_one_connected_graph(site: SphinxTestApp) -> None:
@@ -339,9 +342,19 @@ def test_opengraph_on_every_page(site: SphinxTestApp) -> None:
         assert tags["og:url"].endswith("/"), name
     assert pages["."]["og:type"] == "profile"
     assert pages["projects/neqo"]["og:url"] == RTD_URL + "projects/neqo/"
+    # each project page has a preview of its own, naming project and person; the rest
+    # keep the site's card
+    images = set()
     for name, tags in pages.items():
-        if name.startswith("projects/") or name == "talks":
+        if name.startswith("projects/") and name != "projects":
+            assert "/_static/cv-previews/" in tags["og:image"], name
+            assert tags["og:image:alt"].endswith(": a project of Max Inden"), name
+            image = site.outdir / "_static" / tags["og:image"].split("/_static/", 1)[1]
+            assert image.read_bytes().startswith(b"\x89PNG"), name
+            images.add(tags["og:image"])
+        else:
             assert tags["og:image"].endswith("/_static/og-card.png"), name
+    assert len(images) == 10
     assert pages["projects/hole-punching"]["og:description"] == (
         "Hole punching for libp2p without central infrastructure, with a paper at DINPS 2022."
     )

@@ -135,8 +135,9 @@ def test_records_carry_the_translated_text_everywhere(app: SphinxTestApp) -> Non
     assert person["worksFor"][0]["roleName"] == "Softwareentwickler"
     # the overview and the search index are built from the same records
     assert "Softwareentwickler" in index and "Software engineer" not in index
-    search = (app.outdir / "searchindex.js").read_text(encoding="utf8")
-    assert "Softwareentwickler, Example Corp" in search
+    search = (app.outdir / "search.html").read_text(encoding="utf8")
+    assert '"title": "Softwareentwickler, Example Corp"' in search
+    assert '"label": "Stelle"' in search and '"text": "baut schnelle netze.' in search
     relay = (app.outdir / "projects" / "relay.html").read_text(encoding="utf8")
     assert "Ein Relay für Peer-to-Peer-Netze." in relay
     # ids stay those of the source language: references work in every language

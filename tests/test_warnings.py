@@ -38,7 +38,7 @@ EXPECTED = [
         "cv.ref",
         "unknown project id 'reversed' ('reversed' is a timeline entry, not a project)",
     ),
-    ("index.md", 87, "cv.option", "talk: the :event: option is required"),
+    ("index.md", 87, "cv.title", "talk: a title is required"),
     ("index.md", 91, "cv.date", "project: invalid date '2022-13-01'"),
     ("index.md", 96, "cv.option", "cv-index: unknown index 'bogus'"),
     ("rst.rst", 4, "cv.date", "invalid date '2023-13': month 13 does not exist"),
@@ -97,13 +97,13 @@ def test_bad_entries_still_render_escaped(app: SphinxTestApp) -> None:
     assert "<img src=x" not in html
     assert "javascript:" not in html
     escaped = page.select_one("article#escaped")
-    assert escaped.select_one(".cv-heading").get_text() == "<script>alert(1)</script>"
+    assert escaped.select_one(".cv-position").get_text() == "<script>alert(1)</script>"
     assert escaped.select_one(".cv-org").get_text().startswith("<b>Org E</b>")
     assert escaped.select_one(".cv-org a") is None  # the refused URL is not linked
     assert [t.get_text() for t in escaped.select(".cv-tag")] == ["<i>tag</i>"]
     # an entry whose date is wrong still shows its title and organisation
     bad_date = page.select_one("article#bad-date")
-    assert bad_date.select_one(".cv-heading").get_text() == "Bad date"
+    assert bad_date.select_one(".cv-position").get_text() == "Bad date"
     assert bad_date.select_one(".cv-when") is None
     assert page.select_one("article#bad-metric .cv-metric") is None
     assert page.select_one("article#untitled .cv-heading").get_text() == "Untitled Org"

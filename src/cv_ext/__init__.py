@@ -28,6 +28,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         latex,
         nodes,
         paper,
+        previews,
+        search,
     )
 
     i18n.setup_i18n(app)
@@ -47,6 +49,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     latex.setup_latex(app)
     export.setup_export(app)
     collect.setup_collect(app)
+    search.setup_search(app)
+    previews.setup_previews(app)
     app.connect("builder-inited", _add_static_path)
     app.add_css_file("cv_ext.css")
     return {

@@ -365,12 +365,15 @@ class TimelineDirective(CVDirective):
         )
         self.note(entry)
 
-        node = self.container(cv_entry, entry_id, anchor, f"cv-kind-{entry.kind}")
-        node += cv_heading(title or org, title or org)
-        location = [nodes.inline(entry.location, entry.location)] if entry.location else []
-        node += self.joined([[render.link(org, entry.url)] if org else [], location], ["cv-org"])
-        if period is not None:
-            node += self.joined([render.period_nodes(period, today(self.config))], ["cv-when"])
+        current = period is not None and render.is_current(period, today(self.config))
+        node = self.container(
+            cv_entry,
+            entry_id,
+            anchor,
+            f"cv-kind-{entry.kind}",
+            *(["cv-current"] if current else []),
+        )
+        node += render.entry_head(entry, today(self.config))
         if entry.description:
             node += nodes.paragraph(
                 entry.description, entry.description, classes=["cv-description"]
@@ -592,7 +595,8 @@ class TalkDirective(CVDirective):
 
     def run(self) -> list[nodes.Node]:
         """Record the talk in the domain and render it."""
-        title, date, event = self.title(), self.date(), self.text("event", required=True)
+        # an event that was not recorded is left out, never named "unknown"
+        title, date, event = self.title(), self.date(), self.text("event")
         talk_id = self.object_id(event, title)
         anchor = self.anchor(talk_id)
         body, summary, highlights = self.body()
@@ -733,11 +737,14 @@ class WarningsDirective(SphinxDirective):
         return row
 
 
-INDEX_KINDS = ("projects", "talks", "skills")
+INDEX_KINDS = ("projects", "talks", "skills", "results")
 
 
 class IndexDirective(SphinxDirective):
-    """An index generated from the domain: ``projects``, ``talks`` or ``skills``.
+    """An index generated from the domain: ``projects``, ``talks``, ``skills`` or ``results``.
+
+    ``:top: N`` shows only the first N: the skills with the most evidence, or the
+    newest measured results.
 
     .. code-block:: md
 
@@ -747,7 +754,10 @@ class IndexDirective(SphinxDirective):
 
     required_arguments = 1
     has_content = False
-    option_spec: ClassVar[OptionSpec] = {"class": directives.class_option}
+    option_spec: ClassVar[OptionSpec] = {
+        "class": directives.class_option,
+        "top": directives.nonnegative_int,
+    }
 
     def run(self) -> list[nodes.Node]:
         """A placeholder, filled from the domain once every page is read."""
@@ -760,7 +770,11 @@ class IndexDirective(SphinxDirective):
                 location=self.get_location(),
             )
             return []
-        node = cv_index(index=kind, classes=[f"cv-index-{kind}", *self.options.get("class", [])])
+        top = self.options.get("top", 0)
+        classes = [f"cv-index-{kind}", *(["cv-index-top"] if top else [])]
+        node = cv_index(index=kind, top=top, classes=[*classes, *self.options.get("class", [])])
         self.set_source_info(node)
-        get_domain(self.env).note_aggregate(self.env.docname, kind)
+        # a page with the top skills only is not the skills index that tags link to
+        aggregate = "top-skills" if top and kind == "skills" else kind
+        get_domain(self.env).note_aggregate(self.env.docname, aggregate)
         return [node]

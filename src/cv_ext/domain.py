@@ -345,17 +345,20 @@ class CVDomain(Domain):
         return results
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
-        """Every object, for the search index and ``objects.inv``."""
+        """Every object, for ``objects.inv``; hidden from Sphinx's search (priority -1).
+
+        The search page finds them by title, tags and text instead (:mod:`cv_ext.search`).
+        """
         for objtype in LINKABLE:
             for key, record in sorted(self._store(objtype).items()):
                 # Sphinx escapes a search title twice (an apostrophe shows as &#x27;): the
                 # typographic one is what the page shows anyway, after smart quotes
                 title = display_title(record).replace("'", "\u2019")
-                yield key, title, objtype, record.docname, search_anchor(objtype, key), 1
+                yield key, title, objtype, record.docname, search_anchor(objtype, key), -1
         if (page := self.skill_page) is not None:
             names = self.views().skill_names
             for tag in self.views().skills:
-                yield tag, names[tag], "skill", page, skill_anchor(tag), 1
+                yield tag, names[tag], "skill", page, skill_anchor(tag), -1
 
 
 def display_title(record: Record) -> str:

@@ -68,6 +68,11 @@ def months_text(months: int) -> str:
     return format_months(months, ngettext)
 
 
+def items_text(count: int) -> str:
+    """``17 items``: how many CV objects carry something."""
+    return ngettext("%(n)d item", "%(n)d items", count) % {"n": count}
+
+
 def setup_i18n(app: Sphinx) -> None:
     """Register cv_ext's message catalog and follow the build's language."""
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))

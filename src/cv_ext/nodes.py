@@ -75,6 +75,14 @@ class cv_backlinks(nodes.General, nodes.Element):  # noqa: N801
     """Placeholder for "Referenced from" of one object, filled in at ``doctree-resolved``."""
 
 
+class cv_details(nodes.General, nodes.Element):  # noqa: N801
+    """A block that opens on demand: ``<details>`` in HTML, a plain container elsewhere."""
+
+
+class cv_summary(nodes.paragraph):  # noqa: N801
+    """The always-visible line of :class:`cv_details`: ``<summary>`` in HTML."""
+
+
 class cv_index(nodes.General, nodes.Element):  # noqa: N801
     """Placeholder for a projects, talks or skills index, filled in at ``doctree-resolved``."""
 
@@ -125,9 +133,10 @@ class cv_paper_name(nodes.paragraph):  # noqa: N801
     """The person's name at the top of the paper CV."""
 
 
-def _open(tag: str) -> Visitor:
+def _open(tag: str, suffix: str = "\n") -> Visitor:
     def visit(self: HTML5Translator, node: nodes.Element) -> None:
-        self.body.append(self.starttag(node, tag, CLASS=" ".join(node.get("classes", []))))
+        classes = " ".join(node.get("classes", []))
+        self.body.append(self.starttag(node, tag, suffix, CLASS=classes))
 
     return visit
 
@@ -150,6 +159,12 @@ def depart_heading_html(self: HTML5Translator, node: cv_heading) -> None:
     self.body.append(f"</h{level}>\n")
 
 
+def visit_details_html(self: HTML5Translator, node: cv_details) -> None:
+    tag = self.starttag(node, "details", CLASS=" ".join(node["classes"]))
+    # a boolean attribute: present (open at first) or absent
+    self.body.append(tag.replace("<details ", "<details open ", 1) if node.get("open") else tag)
+
+
 def visit_date_html(self: HTML5Translator, node: cv_date) -> None:
     self.body.append(f'<time datetime="{escape(node["datetime"])}">')
 
@@ -162,7 +177,9 @@ def visit_metric_html(self: HTML5Translator, node: cv_metric) -> None:
     self.body.append(self.starttag(node, "div", CLASS="cv-metric"))
     # the bars repeat the sentence beside them, so assistive tech skips them
     bars = "".join(
+        f'<span class="cv-bar-label">{which}</span><span class="cv-bar-track">'
         f'<span class="cv-bar cv-bar-{which}" style="width:{max(node[which], 0.02):.1%}"></span>'
+        "</span>"
         for which in ("before", "after")
     )
     self.body.append(f'<span class="cv-bars" aria-hidden="true">{bars}</span>')
@@ -300,6 +317,8 @@ def setup_nodes(app: Sphinx) -> None:
     _register(app, cv_record, (_open("div"), _close("div")), "container")
     _register(app, cv_timeline, (_open("ol"), _close("ol")), "container")
     _register(app, cv_item, (_open("li"), _close("li")), "container")
+    _register(app, cv_details, (visit_details_html, _close("details")), "container")
+    _register(app, cv_summary, (_open("summary", ""), _close("summary")), "paragraph")
     like = _like("container")
     app.add_node(
         cv_metric,

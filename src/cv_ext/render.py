@@ -8,12 +8,13 @@ from docutils import nodes
 from sphinx import addnodes
 
 from cv_ext.i18n import N_, _, date_text, duration_text
-from cv_ext.nodes import cv_date, cv_metric
+from cv_ext.nodes import cv_date, cv_heading, cv_metric
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from cv_ext.model import Date, Metric, Period, Span
+    from cv_ext.records import Entry
 
 SEPARATOR = " · "
 #: the display name of each entry kind, translated when shown
@@ -30,11 +31,16 @@ def span_nodes(span: Span) -> list[nodes.Node]:
     """``Jun 2024 – Nov 2024``, ``2017 – Present`` or a single date."""
     result: list[nodes.Node] = [date_node(span.start)]
     if span.end == "present":
-        present = _("Present")
-        result += [nodes.Text(" – "), nodes.inline(present, present, classes=["cv-present"])]
+        result += [nodes.Text(" – "), present_node()]
     elif span.end is not None:
         result += [nodes.Text(" – "), date_node(span.end)]
     return result
+
+
+def present_node() -> nodes.inline:
+    """The open end of a span: "Present" in the build's language."""
+    present = _("Present")
+    return nodes.inline(present, present, classes=["cv-present"])
 
 
 def period_nodes(period: Period, today: Date) -> list[nodes.Node]:
@@ -50,6 +56,49 @@ def period_nodes(period: Period, today: Date) -> list[nodes.Node]:
             nodes.inline(duration, duration, classes=["cv-duration"]),
         ]
     return result
+
+
+def is_current(period: Period, today: Date) -> bool:
+    """Whether *period* runs on *today*: ongoing, or ending after it (a fixed-term role)."""
+    last, now = period.spans[-1], today.sort_tuple()
+    return last.start.sort_tuple() <= now <= last.end_date(today).sort_tuple(last=True)
+
+
+def entry_head(entry: Entry, today: Date) -> nodes.container:
+    """One line that scans: "Role · Organisation" on the left, dates and place on the right."""
+    head = nodes.container(classes=["cv-entry-head"])
+    heading = cv_heading()
+    position = entry.title or entry.org
+    heading += nodes.inline(position, position, classes=["cv-position"])
+    if entry.title and entry.org:
+        heading += nodes.inline(SEPARATOR, SEPARATOR, classes=["cv-at"])
+        org = nodes.inline(classes=["cv-org"])
+        org += link(entry.org, entry.url)
+        heading += org
+    head += heading
+    when = nodes.paragraph(classes=["cv-when"])
+    if entry.period is not None:
+        when += period_nodes(entry.period, today)
+        if is_current(entry.period, today):
+            current = _("Current")
+            when += [nodes.Text(" "), nodes.inline(current, current, classes=["cv-badge"])]
+    if entry.location:
+        if len(when):
+            when += nodes.Text(SEPARATOR)
+        when += nodes.inline(entry.location, entry.location, classes=["cv-location"])
+    if len(when):
+        head += when
+    return head
+
+
+def range_nodes(oldest: Period, newest: Period) -> list[nodes.Node]:
+    """From the start of *oldest* to the end of *newest*: the time at one organisation."""
+    last = newest.spans[-1]
+    end = last.end if last.end is not None else last.start
+    result: list[nodes.Node] = [date_node(oldest.start), nodes.Text(" – ")]
+    if end == "present":
+        return [*result, present_node()]
+    return [*result, date_node(end)]
 
 
 def link(text: str, url: str) -> nodes.Element:

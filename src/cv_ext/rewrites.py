@@ -57,10 +57,11 @@ def aggregate_digests(views: Views, records: Mapping[str, str]) -> dict[str, str
         return [records.get(f"{objtype}:{item.id}") for item in items]
 
     people = [i for i in views.declared.items if i.kind in {"person", "language"}]
-    return {
+    digests = {
         "overview": _digest(repr(of("entry", views.entries))),
         "projects": _digest(repr(of("project", views.projects))),
         "talks": _digest(repr(of("talk", views.talks))),
+        "results": _digest(repr(of("achievement", [a for a in views.achievements if a.metrics]))),
         "skills": _digest(
             repr(
                 [
@@ -68,10 +69,13 @@ def aggregate_digests(views: Views, records: Mapping[str, str]) -> dict[str, str
                         tag,
                         views.skill_names[tag],
                         views.skill_months.get(tag),
+                        views.skill_work_months.get(tag),
+                        tag in views.work_skills,
                         [records.get(f"{OBJECT_TYPES[type(r)]}:{r.id}") for r in shown],
                     )
                     for tag, shown in views.skills.items()
                 ]
+                + [views.work_skills, views.other_skills]
             )
         ),
         # the paper CV shows every record
@@ -79,6 +83,8 @@ def aggregate_digests(views: Views, records: Mapping[str, str]) -> dict[str, str
         # the person's page carries the whole person in its JSON-LD: roles and languages
         "person": _digest(repr((of("entry", views.declared.entries), of("item", people)))),
     }
+    digests["top-skills"] = digests["skills"]
+    return digests
 
 
 def changed(old: Mapping[str, str], new: Mapping[str, str]) -> set[str]:

@@ -169,7 +169,7 @@ TIMELINE_ITEMS = """() => [...document.querySelectorAll('article[role=main] *')]
         .length,
       marker: before.content,
       filled: before.backgroundColor === before.borderTopColor,
-      present: /present/i.test(el.innerText),
+      present: /present|current/i.test(el.innerText),
       kind: kind ? kind.slice('cv-kind-'.length) : null,
       kindNamed: kind ? (el.innerText + ' ' + heading).toLowerCase()
         .includes(kind.slice('cv-kind-'.length)) : true,
@@ -198,7 +198,9 @@ def test_timeline_visuals_have_text_alternatives(
                 if item["dated"] and item["times"] < 1:
                     problems.append(f"{where}: no visible date (<time>)")
                 if item["filled"] and not item["present"]:
-                    problems.append(f"{where}: filled (ongoing) marker, but no 'present' in text")
+                    problems.append(
+                        f"{where}: filled (ongoing) marker, but no 'present'/'current' in text"
+                    )
                 if mixed and not item["kindNamed"]:
                     problems.append(f"{where}: kind {item['kind']} shown by colour only")
     assert count > 50, f"only {count} timeline items on the whole site"
