@@ -176,6 +176,7 @@ SITE_WORDS = {
         "man_title": "Max Inden: Werdegang",
         "texinfo_description": "Werdegang von Max Inden.",
         "ogp_image_alt": "Max Inden: Karriere-Website",
+        "html_last_updated_fmt": "%d. %B %Y",
     },
 }
 
@@ -194,6 +195,7 @@ def _words_in_language(app: Sphinx, config: Config) -> None:
         (start, target, title, author_, name, words["texinfo_description"], *rest)
     ]
     config.ogp_image_alt = words["ogp_image_alt"]
+    config.html_last_updated_fmt = words["html_last_updated_fmt"]
 
 
 def setup(app: Sphinx) -> None:
