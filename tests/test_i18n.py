@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 from bs4 import BeautifulSoup
 
-from cv_ext.model import Date, format_months, parse_period
+from cv_ext.model import Date, ParseError, format_months, parse_metric, parse_period
 from tests.conftest import REPO
 
 if TYPE_CHECKING:
@@ -56,6 +56,14 @@ def test_english_dates_and_durations_keep_their_form() -> None:
     assert Date(2023, 11, 23).display("en_GB") == "23 Nov 2023"
     assert format_months(34) == "2 yrs 10 mos"
     assert parse_period("2024-06 - 2024-11").duration(Date(2024, 9, 1)) == "6 mos"
+
+
+def test_a_translated_metric_may_use_a_decimal_comma() -> None:
+    metric = parse_metric("Spitzendurchsatz: ~30 Mbit/s -> 1,3 Gbit/s")
+    assert metric.after == "1,3 Gbit/s"
+    assert metric.factor == pytest.approx(1300 / 30)
+    with pytest.raises(ParseError):
+        parse_metric("latency: 1,000 ms -> 10 ms")  # a thousands separator stays refused
 
 
 @pytest.mark.parametrize(
@@ -170,3 +178,27 @@ def test_the_extraction_nodes_render_nothing(
     )
     assert "Software engineer" in text
     assert "cv_messages" not in text and "Remote, Remote" not in text
+
+
+# --- a site in a non-Latin script ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml", "text", "man", "texinfo"])
+def test_japanese_site_builds_clean(make_app, rootdir: Path, tmp_path: Path, builder: str) -> None:
+    app: SphinxTestApp = make_app(builder, srcdir=rootdir / "test-ja", builddir=tmp_path)
+    app.build()
+    assert app.warning.getvalue() == ""
+
+
+@pytest.mark.sphinx("html", testroot="ja", freshenv=True)
+def test_japanese_ids_are_distinct_and_readable_dates_japanese(app: SphinxTestApp) -> None:
+    app.build()
+    assert app.warning.getvalue() == ""
+    soup = BeautifulSoup((app.outdir / "jobs.html").read_text(encoding="utf8"), "html.parser")
+    ids = [article["id"] for article in soup.select("article.cv-entry, article.cv-achievement")]
+    # 東京電力, 大阪ガス and 遅延の削減 transliterated (anyascii): ASCII, distinct, readable
+    assert ids == ["dongjingdianli-2024-06", "dabangasu-2021-03", "chiyannoxuejian"]
+    times = [time.get_text() for time in soup.select("time")]
+    assert {"2024年6月", "2024年11月", "2021年3月", "2023年11月23日"} <= set(times)
+    # the role links the entry by its transliterated id
+    assert soup.select_one('a[href="#dabangasu-2021-03"]') is not None
