@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx import addnodes
 
+from cv_ext.i18n import _
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -176,8 +178,9 @@ def depart_date_html(self: HTML5Translator, node: cv_date) -> None:
 def visit_metric_html(self: HTML5Translator, node: cv_metric) -> None:
     self.body.append(self.starttag(node, "div", CLASS="cv-metric"))
     # the bars repeat the sentence beside them, so assistive tech skips them
+    labels = {"before": escape(_("before")), "after": escape(_("after"))}
     bars = "".join(
-        f'<span class="cv-bar-label">{which}</span><span class="cv-bar-track">'
+        f'<span class="cv-bar-label">{labels[which]}</span><span class="cv-bar-track">'
         f'<span class="cv-bar cv-bar-{which}" style="width:{max(node[which], 0.02):.1%}"></span>'
         "</span>"
         for which in ("before", "after")

@@ -2,6 +2,18 @@
    Sphinx matches object names only; this adds every CV object (data from the page's
    #cv-search-data) to its results, with a label and a summary, and lets a project
    stand for its own page. Without this script the page search still works. */
+// Sphinx's translations.js compiles "(n != 1)" into a PLURAL_EXPR that returns a boolean,
+// and ngettext indexes the (singular, plural) pair with it: undefined, so the summary of a
+// search in German (any language with two plural forms) throws and never appears. Index
+// with a number, and fall back to English where the catalog's entry is empty.
+if (typeof Documentation !== "undefined" && Documentation.ngettext) {
+  Documentation.ngettext = (singular, plural, n) => {
+    const pair = Documentation.TRANSLATIONS[singular];
+    const form = Array.isArray(pair) ? pair[Number(Documentation.PLURAL_EXPR(n))] : pair;
+    return form || (n === 1 ? singular : plural);
+  };
+}
+
 (() => {
   const data = document.getElementById("cv-search-data");
   if (!data || typeof Search === "undefined" || !Search._performSearch) return;
