@@ -41,6 +41,33 @@ if os.environ.get("READTHEDOCS"):
 # builds are reproducible whatever day they run on.
 cv_today = "2024-09-23"
 
+# Tailored CVs (cv_ext's audiences): each has a page docs/for/<name>.md holding
+# `{cv-audience} <name>` and an export cv.<name>.json. Every tag below is one the CV's
+# objects already carry; an audience selects and orders, it never adds a claim.
+cv_audiences = {
+    "networking": {
+        "title": "networking: QUIC, HTTP/3 and peer-to-peer",
+        "tags": [
+            "quic",
+            "http3",
+            "udp",
+            "quinn-udp",
+            "ecn",
+            "libp2p",
+            "peer-to-peer",
+            "hole-punching",
+            "kademlia",
+            "yamux",
+            "flow-control",
+            "bgp",
+        ],
+    },
+    "observability": {
+        "title": "observability: Prometheus, monitoring and Kubernetes",
+        "tags": ["prometheus", "monitoring", "alertmanager", "kubernetes", "glean"],
+    },
+}
+
 # Shorthand links: {bugzilla}`1901295`, {gh}`mozilla/neqo#1868 <mozilla/neqo/pull/1868>`.
 # CVE ids use Sphinx's own role: {cve}`2024-2613`.
 extlinks = {

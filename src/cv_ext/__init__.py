@@ -17,6 +17,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     """Register cv_ext's config, nodes, directives, domain, events and assets."""
     # imported here so that `import cv_ext` stays cheap (sphinx-design, MyST do the same)
     from cv_ext import collect, config, directives, domain, export, items, nodes
+    from cv_ext.export import tailored
 
     config.setup_config(app)
     nodes.setup_nodes(app)
@@ -28,8 +29,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("career-overview", directives.CareerOverviewDirective)
     app.add_directive("cv-index", directives.IndexDirective)
     app.add_directive("cv-warnings", directives.WarningsDirective)
+    app.add_directive("cv-audience", directives.AudienceDirective)
     items.setup_items(app)
     export.setup_export(app)
+    tailored.setup_tailored(app)
     collect.setup_collect(app)
     app.connect("builder-inited", _add_static_path)
     app.add_css_file("cv_ext.css")

@@ -19,11 +19,13 @@ from sphinx.util.nodes import make_refnode
 
 from cv_ext import render
 from cv_ext._logging import log_warning
-from cv_ext.config import today
+from cv_ext.audiences import Section, Selected, select
+from cv_ext.config import audiences, today
 from cv_ext.domain import ALIASES, LINKABLE, CVDomain, display_title, get_domain, skill_anchor
 from cv_ext.export import SITE_BUILDERS
 from cv_ext.model import format_months
 from cv_ext.nodes import (
+    cv_audience,
     cv_backlinks,
     cv_export_link,
     cv_heading,
@@ -33,7 +35,7 @@ from cv_ext.nodes import (
     cv_project,
     cv_timeline,
 )
-from cv_ext.records import Backlink, Entry, Project
+from cv_ext.records import Achievement, Backlink, Entry, Project, Talk
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -166,15 +168,18 @@ def _export_link(app: Sphinx, docname: str, node: cv_export_link) -> None:
             node.parent.remove(previous)
         node.parent.remove(node)
         return
-    # the export sits at the site root: the folder of the root page's URL
-    root = app.builder.get_relative_uri(docname, app.config.root_doc)
-    prefix = root.rsplit("/", 1)[0] + "/" if "/" in root else ""
     links: list[nodes.Node] = [
-        nodes.reference("JSON Resume", "JSON Resume", refuri=prefix + filename)
+        nodes.reference("JSON Resume", "JSON Resume", refuri=_site_root(app, docname) + filename)
     ]
     if pdf := app.config.cv_pdf_url:
         links += [nodes.Text(render.SEPARATOR), nodes.reference("", "Download PDF", refuri=pdf)]
     node.replace_self(links)
+
+
+def _site_root(app: Sphinx, docname: str) -> str:
+    """The site root relative to *docname*: the exports sit beside the root page."""
+    root = app.builder.get_relative_uri(docname, app.config.root_doc)
+    return root.rsplit("/", 1)[0] + "/" if "/" in root else ""
 
 
 def _kind_label(record: Record) -> str:
@@ -196,7 +201,7 @@ def fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     placeholders = [
         node
         for node in doctree.findall(nodes.Element)
-        if isinstance(node, cv_overview | cv_backlinks | cv_index | cv_export_link)
+        if isinstance(node, cv_overview | cv_backlinks | cv_index | cv_export_link | cv_audience)
     ]
     if not placeholders:
         return
@@ -210,8 +215,36 @@ def fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> Non
             node.replace_self(filler.backlinks(node["target_type"], node["target"]))
         elif isinstance(node, cv_export_link):
             _export_link(app, docname, node)
+        elif isinstance(node, cv_audience):
+            node.replace_self(_audience(app, filler, docname, node))
         else:
             node.replace_self(filler.index(node))
+
+
+def _audience(app: Sphinx, filler: _Filler, docname: str, node: cv_audience) -> list[nodes.Node]:
+    """The CV for one audience, with links to the full CV and to its own export."""
+    audience = audiences(app.config).get(node["audience"])
+    if audience is None:  # the directive already warned
+        return []
+    selection = select(filler.views.declared, audience, filler.today)
+    container = nodes.container(classes=["cv-audience", *node["classes"]])
+    intro = nodes.paragraph(classes=["cv-audience-intro"])
+    intro += nodes.Text(
+        f"Selected for {audience.title}: everything tagged {', '.join(audience.tags)}"
+        + (f" since {audience.since.display()}" if audience.since else "")
+        + ", newest first; every other job in one line. "
+    )
+    intro += filler.ref(app.config.root_doc, "", "The full CV")
+    if app.builder.name in SITE_BUILDERS and app.config.cv_json_resume:
+        name = audience.export_name()
+        intro += [
+            nodes.Text(render.SEPARATOR),
+            nodes.reference(name, f"JSON Resume ({name})", refuri=_site_root(app, docname) + name),
+        ]
+    container += intro
+    for section in selection.sections:
+        container += filler.audience_section(section, audience.tags)
+    return [container]
 
 
 @dataclasses.dataclass
@@ -288,6 +321,64 @@ class _Filler:
             what += [nodes.Text(" "), nodes.inline(label, label, classes=["cv-badge"])]
         item += what
         return item
+
+    # a tailored CV
+
+    def audience_section(self, section: Section, tags: Sequence[str]) -> list[nodes.Node]:
+        if not section.full and not section.condensed:
+            return []
+        timeline = cv_timeline(classes=["cv-timeline"])
+        for record in section.full:
+            item = cv_item(classes=["cv-item", "cv-selected"])
+            item += self.line(record)
+            item += self.details(record, tags)
+            timeline += item
+        for entry in section.condensed:
+            item = cv_item(classes=["cv-item", "cv-condensed"])
+            item += self.line(entry)
+            timeline += item
+        return [
+            nodes.rubric(section.label, section.label, classes=["cv-audience-section"]),
+            timeline,
+        ]
+
+    def details(self, record: Selected, tags: Sequence[str]) -> list[nodes.Node]:
+        """What a selected record shows besides its line: its own words, never rewritten."""
+        texts: list[str] = []
+        if isinstance(record, Talk) and record.event:
+            texts.append(record.event)
+        if isinstance(record, Achievement):
+            texts += [metric.summary() for metric in record.metrics]
+        texts += [p for p in record.summary.split("\n\n") if p]
+        result: list[nodes.Node] = [
+            nodes.paragraph(text, text, classes=["cv-summary"]) for text in texts
+        ]
+        highlights = record.highlights if isinstance(record, Entry | Project) else ()
+        if highlights:
+            bullets = nodes.bullet_list()
+            bullets += [nodes.list_item("", nodes.paragraph(h, h)) for h in highlights]
+            result.append(bullets)
+        return result + self.tags(record.tags, tags)
+
+    def tags(self, shown: Sequence[str], matched: Sequence[str]) -> list[nodes.Node]:
+        """Tags linking to the skills index, the audience's own ones marked."""
+        if not shown:
+            return []
+        para = nodes.paragraph(classes=["cv-tags"])
+        para += nodes.inline("Tags: ", "Tags: ", classes=["cv-label"])
+        page = self.domain.skill_page
+        for index, tag in enumerate(shown):
+            if index:
+                para += nodes.Text(", ")
+            classes = ["cv-tag", *(["cv-tag-match"] if tag.lower() in matched else [])]
+            text = nodes.inline(tag, tag, classes=classes)
+            if page is not None and tag.lower() in self.views.skills:
+                para += make_refnode(
+                    self.builder, self.docname, page, skill_anchor(tag.lower()), text, tag
+                )
+            else:
+                para += text
+        return [para]
 
     # "Referenced from"
 

@@ -19,7 +19,8 @@ from sphinx.util.nodes import make_refnode
 
 from cv_ext import rewrites
 from cv_ext._logging import log_warning
-from cv_ext.config import today
+from cv_ext.audiences import select
+from cv_ext.config import audiences, today
 from cv_ext.model import ParseError, slugify
 from cv_ext.records import (
     Achievement,
@@ -234,7 +235,11 @@ class CVDomain(Domain):
         backlinks = rewrites.backlink_digests(views.backlinks, digests)
         changed_backlinks = rewrites.changed(self.data["backlink_digests"], backlinks)
         self.data["backlink_digests"] = backlinks
-        kinds = rewrites.aggregate_digests(views, digests)
+        selections = [
+            select(views.declared, audience, today(self.env.config))
+            for audience in audiences(self.env.config).values()
+        ]
+        kinds = rewrites.aggregate_digests(views, digests, selections)
         changed_kinds = rewrites.changed(self.data["aggregate_digests"], kinds)
         self.data["aggregate_digests"] = kinds
         homes = {f"{objtype}:{r.id}": r.docname for objtype, r in records}

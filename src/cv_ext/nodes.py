@@ -78,6 +78,10 @@ class cv_index(nodes.General, nodes.Element):  # noqa: N801
     """Placeholder for a projects, talks or skills index, filled in at ``doctree-resolved``."""
 
 
+class cv_audience(nodes.General, nodes.Element):  # noqa: N801
+    """Placeholder for the CV tailored to an audience, filled in at ``doctree-resolved``."""
+
+
 def _open(tag: str) -> Visitor:
     def visit(self: HTML5Translator, node: nodes.Element) -> None:
         self.body.append(self.starttag(node, tag, CLASS=" ".join(node.get("classes", []))))
@@ -178,7 +182,7 @@ def setup_nodes(app: Sphinx) -> None:
     )
     _register(app, cv_heading, (visit_heading_html, depart_heading_html), "paragraph")
     _register(app, cv_date, (visit_date_html, depart_date_html), "inline")
-    for placeholder in (cv_overview, cv_backlinks, cv_index, cv_export_link):
+    for placeholder in (cv_overview, cv_backlinks, cv_index, cv_export_link, cv_audience):
         dropped = (skip, None)
         app.add_node(
             placeholder, html=dropped, latex=dropped, text=dropped, man=dropped, texinfo=dropped

@@ -18,6 +18,7 @@ from cv_ext.records import OBJECT_TYPES
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
+    from cv_ext.audiences import Selection
     from cv_ext.records import Backlink, Record
     from cv_ext.views import Views
 
@@ -46,15 +47,33 @@ def backlink_digests(
     }
 
 
-def aggregate_digests(views: Views, records: Mapping[str, str]) -> dict[str, str]:
+def aggregate_digests(
+    views: Views, records: Mapping[str, str], selections: Iterable[Selection] = ()
+) -> dict[str, str]:
     """Kind of aggregate -> digest of exactly what it shows, so pages holding it go stale
-    only when that changes (a new untagged achievement leaves the skills index alone)."""
+    only when that changes (a new untagged achievement leaves the skills index alone).
+
+    Each audience's page is the aggregate ``audience:<name>``.
+    """
 
     def of(objtype: str, items: Iterable[Record]) -> list[str | None]:
         return [records.get(f"{objtype}:{item.id}") for item in items]
 
+    def shown(items: Iterable[Record]) -> list[str | None]:
+        return [records.get(f"{OBJECT_TYPES[type(item)]}:{item.id}") for item in items]
+
     people = [i for i in views.declared.items if i.kind in {"person", "language"}]
+    audiences = {
+        f"audience:{selection.audience.name}": _digest(
+            repr(
+                [selection.audience]
+                + [(s.kind, shown(s.full), shown(s.condensed)) for s in selection.sections]
+            )
+        )
+        for selection in selections
+    }
     return {
+        **audiences,
         "overview": _digest(repr(of("entry", views.entries))),
         "projects": _digest(repr(of("project", views.projects))),
         "talks": _digest(repr(of("talk", views.talks))),
