@@ -194,11 +194,13 @@ def select(records: Records, audience: Audience, today: Date) -> Selection:
             # volunteering and education without a match are left out; jobs never are
             sections.append(Section(kind, chosen, rest if kind == "work" else ()))
             continue
-        pool: list[Selected] = {
-            "project": [p for p in records.projects if p.period is not None],
-            "achievement": [a for a in records.achievements if a.date is not None],
-            "talk": [t for t in records.talks if t.date is not None],
-        }[kind]
+        pool: list[Selected]
+        if kind == "project":
+            pool = [p for p in records.projects if p.period is not None]
+        elif kind == "achievement":
+            pool = [a for a in records.achievements if a.date is not None]
+        else:
+            pool = [t for t in records.talks if t.date is not None]
         chosen_objects = tuple(
             record
             for record in newest_first(pool, today)
