@@ -325,22 +325,26 @@ class _Filler:
     # a tailored CV
 
     def audience_section(self, section: Section, tags: Sequence[str]) -> list[nodes.Node]:
-        if not section.full and not section.condensed:
-            return []
-        timeline = cv_timeline(classes=["cv-timeline"])
-        for record in section.full:
-            item = cv_item(classes=["cv-item", "cv-selected"])
-            item += self.line(record)
-            item += self.details(record, tags)
-            timeline += item
-        for entry in section.condensed:
-            item = cv_item(classes=["cv-item", "cv-condensed"])
-            item += self.line(entry)
-            timeline += item
-        return [
-            nodes.rubric(section.label, section.label, classes=["cv-audience-section"]),
-            timeline,
-        ]
+        """A section of a tailored CV: what the audience selects, then the other jobs."""
+        result: list[nodes.Node] = []
+        if section.full:
+            timeline = cv_timeline(classes=["cv-timeline", "cv-selected"])
+            for record in section.full:
+                item = cv_item(classes=["cv-item"])
+                item += self.line(record)
+                item += self.details(record, tags)
+                timeline += item
+            result += [nodes.rubric(section.label, section.label), timeline]
+        if section.condensed:
+            # the rest of the work history, one line each: a tailored CV leaves no gaps
+            label = f"Other {section.label.lower()}, one line each"
+            timeline = cv_timeline(classes=["cv-timeline", "cv-condensed"])
+            for entry in section.condensed:
+                item = cv_item(classes=["cv-item"])
+                item += self.line(entry)
+                timeline += item
+            result += [nodes.rubric(label, label), timeline]
+        return result
 
     def details(self, record: Selected, tags: Sequence[str]) -> list[nodes.Node]:
         """What a selected record shows besides its line: its own words, never rewritten."""
