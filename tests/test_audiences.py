@@ -12,6 +12,7 @@ from conftest import REPO, TESTS, sphinx_build
 from hypothesis import given
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_colors
 from test_builds import assert_same_as_clean, differences, edit, rebuild
 from test_exports import strict_validator
 
@@ -131,13 +132,13 @@ def test_parse_audiences_never_raises(value: object) -> None:
     confoverrides={"cv_audiences": {"Net!": {"title": "t", "tags": ["quic"]}, "ops": 3}},
 )
 def test_bad_config_warns_cv_config(app: SphinxTestApp) -> None:
-    warnings = app.warning.getvalue()
+    warnings = strip_colors(app.warning.getvalue())
     assert "cv_audiences['Net!']: the name must be lowercase" in warnings
     assert "cv_audiences['ops']: must be a dict" in warnings
     assert warnings.count("[cv.config]") == 2
     app.build()
     # the pages now name audiences nobody declared: a located warning each, no traceback
-    warnings = app.warning.getvalue()
+    warnings = strip_colors(app.warning.getvalue())
     assert "for/net.md:3: WARNING: cv-audience: unknown audience 'net'" in warnings
     assert "for/ops.rst:4: WARNING: cv-audience: unknown audience 'ops'" in warnings
     assert "Traceback" not in warnings
