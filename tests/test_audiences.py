@@ -191,11 +191,28 @@ def test_audience_page_links_the_full_cv_and_its_export(root: SphinxTestApp) -> 
     intro = page.select_one(".cv-audience-intro")
     links = {a.get_text(strip=True): a["href"] for a in intro.find_all("a")}
     assert links == {"The full CV": "../../", "JSON Resume (cv.net.json)": "../../cv.net.json"}
-    # the entry's own sentences, as written, and its tags; the audience's tags are marked
-    acme = page.select("ol.cv-selected")[0].find("li")
-    assert [p.get_text() for p in acme.select("p.cv-summary")] == ["Builds a QUIC stack."]
-    assert [li.get_text(strip=True) for li in acme.select("ul li")] == ["Ships HTTP/3."]
+    # the entry's own body, as written, its links resolved from this page; its tags,
+    # with the audience's own marked
+    acme = page.select("ol.cv-selected")[0].find("li", recursive=False)
+    body = acme.find_all(["p", "ul"], recursive=False)[1:-1]
+    assert [node.get_text(" ", strip=True) for node in body] == [
+        "Builds a QUIC stack: QUIC stack . See Talks .",
+        "Ships HTTP/3. With quinn .",
+    ]
+    assert [a["href"] for a in body[0].find_all("a")] == [
+        "../../projects/quic-stack/",
+        "../../talks/",
+    ]
+    assert body[1].select_one("ul li code").get_text() == "quinn"  # nesting and markup kept
     assert [t.get_text() for t in acme.select(".cv-tag-match")] == ["quic"]
+    # an achievement written in reStructuredText: its metric, then its body
+    achievement = page.select("ol.cv-selected")[2].find("li", recursive=False)
+    assert [p.get_text(" ", strip=True) for p in achievement.find_all("p", recursive=False)] == [
+        "1 Jun 2023 · Lower QUIC latency",
+        "latency: 100 ms → 20 ms (÷5)",
+        "Part of QUIC stack .",
+        "Tags: quic",
+    ]
 
 
 def test_every_job_is_on_every_audience_page(root: SphinxTestApp) -> None:
@@ -237,6 +254,7 @@ def test_export_sentences_are_the_full_exports_sentences(root: SphinxTestApp) ->
     assert net["work"][0] == acme  # selected in full: nothing rewritten, nothing added
     assert net["work"][0]["highlights"] == [
         "Ships HTTP/3.",
+        "With quinn.",
         "Lower QUIC latency (2023-06-01): latency: 100 ms → 20 ms (÷5)",
     ]
     ops = load(root.outdir / "cv.ops.json")
@@ -356,12 +374,13 @@ def copy(tmp_path: Path) -> Path:
 
 def test_newly_tagged_job_moves_up_on_its_audience_page(copy: Path, tmp_path: Path) -> None:
     edit(copy / "jobs.md", ":tags: monitoring, kubernetes", ":tags: monitoring, kubernetes, quic")
-    # the job's page, the pages referencing the job (as for any edit of a record), and
-    # both audience pages: net now selects it, ops shows its new tag
+    # the job's page, the pages it references or that reference it (as for any edit of a
+    # record), and both audience pages: net now selects it, ops shows its new tag
     assert rebuild(copy, tmp_path / "out") == {
         "jobs",
         "results",
         "projects/dashboards",
+        "projects/quic-stack",
         "for/net",
         "for/ops",
         "index",
@@ -373,6 +392,24 @@ def test_newly_tagged_job_moves_up_on_its_audience_page(copy: Path, tmp_path: Pa
         "Intern, Delta Peer",
     ]
     assert "Beta Ops" in (tmp_path / "out" / "cv.net.json").read_text(encoding="utf8")
+    assert_same_as_clean(copy, tmp_path)
+
+
+def test_renamed_project_updates_the_bodies_that_name_it(copy: Path, tmp_path: Path) -> None:
+    edit(copy / "projects" / "quic-stack.md", "# QUIC stack", "# Renamed stack")
+    rewritten = rebuild(copy, tmp_path / "out")
+    assert {"for/net", "projects/quic-stack", "jobs", "results"} <= rewritten
+    # ops does not select the project, but shows the body of a job naming it
+    assert "for/ops" in rewritten
+    ops = (tmp_path / "out" / "for" / "ops" / "index.html").read_text(encoding="utf8")
+    assert "Runs the monitoring of Renamed stack" in BeautifulSoup(ops, "html.parser").get_text()
+    page = BeautifulSoup(
+        (tmp_path / "out" / "for" / "net" / "index.html").read_text(encoding="utf8"), "html.parser"
+    )
+    links = [a.get_text() for a in page.select("div.cv-audience a.reference.internal")]
+    # the job's body, the project itself, the achievement's body
+    assert links.count("Renamed stack") == 3
+    assert "QUIC stack" not in links
     assert_same_as_clean(copy, tmp_path)
 
 

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.util import logging
+from sphinx.util import docname_join, logging
+from sphinx.util.docutils import new_document
 from sphinx.util.nodes import make_refnode
 
 from cv_ext import render
@@ -31,11 +32,12 @@ from cv_ext.nodes import (
     cv_heading,
     cv_index,
     cv_item,
+    cv_metric,
     cv_overview,
     cv_project,
     cv_timeline,
 )
-from cv_ext.records import Achievement, Backlink, Entry, Project, Talk
+from cv_ext.records import OBJECT_TYPES, Achievement, Backlink, Entry, Project, Talk
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -221,12 +223,70 @@ def fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> Non
             node.replace_self(filler.index(node))
 
 
+def _is_body(node: nodes.Node) -> bool:
+    """Whether *node*, a child of an object's node, is the author's body rather than what
+    the directive adds (heading, dates, tags, metrics, links, "Referenced from")."""
+    if isinstance(node, cv_heading | cv_backlinks | cv_metric):
+        return False
+    classes: list[str] = node.get("classes", []) if isinstance(node, nodes.Element) else []
+    return not any(name.startswith("cv-") for name in classes)
+
+
+def own_words(
+    app: Sphinx, docname: str, records: Sequence[Entry | Achievement | Talk]
+) -> dict[tuple[str, str], list[nodes.Node]]:
+    """The body of each record as its author wrote it, resolved as if written on *docname*.
+
+    Copied from the doctree of the record's page, so a tailored CV shows the same
+    sentences, lists, code and links, never a retelling.
+    """
+    env = app.env
+    wanted = {(OBJECT_TYPES[type(r)], r.id): r.docname for r in records}
+    holder: nodes.document | None = None
+    boxes: dict[tuple[str, str], nodes.container] = {}
+    for page in sorted(set(wanted.values())):
+        source = env.get_doctree(page)
+        if holder is None:
+            holder = new_document(source["source"], source.settings)
+        for node in source.findall(nodes.Element):
+            key = (node.get("cv_type", ""), node.get("cv_id", ""))
+            if wanted.get(key) != page or key in boxes:
+                continue
+            box = nodes.container()
+            box += [child.deepcopy() for child in node.children if _is_body(child)]
+            for index in list(box.findall(addnodes.index)):
+                index.parent.remove(index)  # the index already lists the record's own page
+            for element in box.findall(nodes.Element):
+                element["ids"] = []  # ids belong to the record's page
+            for xref in box.findall(addnodes.pending_xref):
+                # resolve from this page: a relative {doc} target first becomes absolute
+                if xref.get("reftype") == "doc" and not xref["reftarget"].startswith("/"):
+                    xref["reftarget"] = "/" + docname_join(page, xref["reftarget"])
+                xref["refdoc"] = docname
+            boxes[key] = box
+            holder += box
+    if holder is None:
+        return {}
+    env.apply_post_transforms(holder, docname)
+    return {key: list(box.children) for key, box in boxes.items()}
+
+
 def _audience(app: Sphinx, filler: _Filler, docname: str, node: cv_audience) -> list[nodes.Node]:
     """The CV for one audience, with links to the full CV and to its own export."""
     audience = audiences(app.config).get(node["audience"])
     if audience is None:  # the directive already warned
         return []
     selection = select(filler.views.declared, audience, filler.today)
+    filler.bodies = own_words(
+        app,
+        docname,
+        [
+            r
+            for s in selection.sections
+            for r in s.full
+            if isinstance(r, Entry | Achievement | Talk)
+        ],
+    )
     container = nodes.container(classes=["cv-audience", *node["classes"]])
     intro = nodes.paragraph(classes=["cv-audience-intro"])
     intro += nodes.Text(
@@ -254,6 +314,8 @@ class _Filler:
     domain: CVDomain
     views: Views
     today: Date
+    #: (type, id) -> the author's own body of the record, for a tailored CV
+    bodies: dict[tuple[str, str], list[nodes.Node]] = dataclasses.field(default_factory=dict)
 
     def ref(self, docname: str, anchor: str, text: str) -> nodes.Node:
         return make_refnode(
@@ -353,15 +415,14 @@ class _Filler:
             texts.append(record.event)
         if isinstance(record, Achievement):
             texts += [metric.summary() for metric in record.metrics]
-        texts += [p for p in record.summary.split("\n\n") if p]
+        if isinstance(record, Entry) and record.description:
+            texts.append(record.description)
+        if isinstance(record, Project) and record.summary:
+            texts.append(record.summary)
         result: list[nodes.Node] = [
             nodes.paragraph(text, text, classes=["cv-summary"]) for text in texts
         ]
-        highlights = record.highlights if isinstance(record, Entry | Project) else ()
-        if highlights:
-            bullets = nodes.bullet_list()
-            bullets += [nodes.list_item("", nodes.paragraph(h, h)) for h in highlights]
-            result.append(bullets)
+        result += self.bodies.get((OBJECT_TYPES[type(record)], record.id), [])
         return result + self.tags(record.tags, tags)
 
     def tags(self, shown: Sequence[str], matched: Sequence[str]) -> list[nodes.Node]:

@@ -239,7 +239,11 @@ class CVDomain(Domain):
             select(views.declared, audience, today(self.env.config))
             for audience in audiences(self.env.config).values()
         ]
-        kinds = rewrites.aggregate_digests(views, digests, selections)
+        by_source: dict[tuple[str, str], list[Backlink]] = {}
+        for docname in sorted(self.backlinks):
+            for link in self.backlinks[docname]:
+                by_source.setdefault((link.source_type, link.source), []).append(link)
+        kinds = rewrites.aggregate_digests(views, digests, selections, by_source)
         changed_kinds = rewrites.changed(self.data["aggregate_digests"], kinds)
         self.data["aggregate_digests"] = kinds
         homes = {f"{objtype}:{r.id}": r.docname for objtype, r in records}
