@@ -289,10 +289,10 @@ def _audience(app: Sphinx, filler: _Filler, docname: str, node: cv_audience) -> 
     )
     container = nodes.container(classes=["cv-audience", *node["classes"]])
     intro = nodes.paragraph(classes=["cv-audience-intro"])
+    since = f" since {audience.since.display()}" if audience.since else ""
     intro += nodes.Text(
-        f"Selected for {audience.title}: everything tagged {', '.join(audience.tags)}"
-        + (f" since {audience.since.display()}" if audience.since else "")
-        + ", newest first; every other job in one line. "
+        f"This CV is selected for {audience.title}. It shows in full what is tagged "
+        f"{', '.join(audience.tags)}{since}, newest first, and every other job in one line. "
     )
     intro += filler.ref(app.config.root_doc, "", "The full CV")
     if app.builder.name in SITE_BUILDERS and app.config.cv_json_resume:
