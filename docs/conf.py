@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,12 @@ if os.environ.get("READTHEDOCS"):
     cv_pdf_url = "/_/downloads/{}/{}/pdf/".format(
         os.environ.get("READTHEDOCS_LANGUAGE", "en"), os.environ.get("READTHEDOCS_VERSION", "latest")
     )
+# Elsewhere, build the PDF first and name it in CV_PDF: the web build then copies it to the
+# site's root and links it, e.g.
+#   sphinx-build -M latexpdf docs docs/_build
+#   CV_PDF=docs/_build/latex/max-inden-cv.pdf sphinx-build -b dirhtml docs docs/_build/dirhtml
+elif os.environ.get("CV_PDF"):
+    cv_pdf_url = Path(os.environ["CV_PDF"]).name
 
 # The CV is a snapshot of September 2024: "present" counts up to that day, and
 # builds are reproducible whatever day they run on.
@@ -121,7 +128,9 @@ latex_elements = {
     # characters of the CV that pdflatex does not know by itself
     "preamble": r"\DeclareUnicodeCharacter{2248}{\ensuremath{\approx}}",
 }
-latex_documents = [("index", "max-inden-cv.tex", "Max Inden", author, "howto")]
+# The PDF is the CV a person sends: docs/cv.md holds cv_ext's paper CV (cv-document),
+# typeset on A4 (cv_paper = "letter" switches to US letter).
+latex_documents = [("cv", "max-inden-cv.tex", "Max Inden: Curriculum vitae", author, "howto")]
 man_pages = [("index", "max-inden", "Max Inden: career", [author], 7)]
 texinfo_documents = [
     ("index", "max-inden", "Max Inden", author, "max-inden", "Career of Max Inden.", "Miscellaneous")
@@ -137,6 +146,15 @@ def _write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
         robots.write_text(f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", encoding="utf8")
 
 
+def _copy_pdf(app: Sphinx, exception: Exception | None) -> None:
+    """The PDF named by CV_PDF, beside the web site's home page (web builds only)."""
+    pdf = os.environ.get("CV_PDF")
+    if exception is None and pdf and not os.environ.get("READTHEDOCS"):
+        if app.builder.name in {"html", "dirhtml"}:
+            shutil.copyfile(pdf, Path(app.outdir) / Path(pdf).name)
+
+
 def setup(app: Sphinx) -> None:
     """Site-specific wiring."""
     app.connect("build-finished", _write_robots_txt)
+    app.connect("build-finished", _copy_pdf)

@@ -324,45 +324,6 @@ def test_import_refuses_a_folder_with_files(tmp_path: Path) -> None:
     assert [p.name for p in (tmp_path / "site").iterdir()] == ["keep.md"]
 
 
-# --- PDF -----------------------------------------------------------------------------------------
-
-
-def test_pdf_builds(tmp_path: Path) -> None:
-    """``sphinx-build -M latexpdf``: the CV as a PDF, timeline and metrics as LaTeX."""
-    import os
-    import shutil
-
-    if shutil.which("latexmk") is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("latexmk is missing: .ci/run installs TeX Live")
-        pytest.skip("latexmk is not installed (apt-get install latexmk texlive-latex-extra)")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-M",
-            "latexpdf",
-            str(REPO / "docs"),
-            str(tmp_path),
-            "-q",
-            "-n",
-            "-W",
-            "--keep-going",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    pdf = tmp_path / "latex" / "max-inden-cv.pdf"
-    assert pdf.stat().st_size > 50_000
-    tex = (tmp_path / "latex" / "max-inden-cv.tex").read_text(encoding="utf8")
-    assert r"\begin{sphinxuseclass}{cv-timeline}" in tex
-    assert r"\rule{" in tex  # metric bars
-    assert "<" not in tex.split(r"\begin{document}", 1)[1].replace(r"\textless{}", "")
-
-
 @pytest.mark.sphinx(
     "html", testroot="exports", freshenv=True, confoverrides={"cv_json_resume_validate": True}
 )

@@ -16,7 +16,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register cv_ext's config, nodes, directives, domain, events and assets."""
     # imported here so that `import cv_ext` stays cheap (sphinx-design, MyST do the same)
-    from cv_ext import collect, config, directives, domain, export, items, nodes
+    from cv_ext import collect, config, directives, domain, export, items, latex, nodes, paper
     from cv_ext.export import tailored
 
     config.setup_config(app)
@@ -31,6 +31,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("cv-warnings", directives.WarningsDirective)
     app.add_directive("cv-audience", directives.AudienceDirective)
     items.setup_items(app)
+    paper.setup_paper(app)
+    latex.setup_latex(app)
     export.setup_export(app)
     tailored.setup_tailored(app)
     collect.setup_collect(app)
@@ -38,7 +40,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_css_file("cv_ext.css")
     return {
         "version": __version__,
-        "env_version": 2,  # bump whenever the records stored in the environment change shape
+        "env_version": 3,  # bump whenever the records stored in the environment change shape
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -28,11 +28,11 @@ from cv_ext.model import format_months
 from cv_ext.nodes import (
     cv_audience,
     cv_backlinks,
+    cv_body,
     cv_export_link,
     cv_heading,
     cv_index,
     cv_item,
-    cv_metric,
     cv_overview,
     cv_project,
     cv_timeline,
@@ -170,10 +170,13 @@ def _export_link(app: Sphinx, docname: str, node: cv_export_link) -> None:
             node.parent.remove(previous)
         node.parent.remove(node)
         return
+    prefix = _site_root(app, docname)
     links: list[nodes.Node] = [
-        nodes.reference("JSON Resume", "JSON Resume", refuri=_site_root(app, docname) + filename)
+        nodes.reference("JSON Resume", "JSON Resume", refuri=prefix + filename)
     ]
     if pdf := app.config.cv_pdf_url:
+        if "://" not in pdf and not pdf.startswith("/"):
+            pdf = prefix + pdf  # a file at the site's root, like the JSON Resume
         links += [nodes.Text(render.SEPARATOR), nodes.reference("", "Download PDF", refuri=pdf)]
     node.replace_self(links)
 
@@ -223,15 +226,6 @@ def fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> Non
             node.replace_self(filler.index(node))
 
 
-def _is_body(node: nodes.Node) -> bool:
-    """Whether *node*, a child of an object's node, is the author's body rather than what
-    the directive adds (heading, dates, tags, metrics, links, "Referenced from")."""
-    if isinstance(node, cv_heading | cv_backlinks | cv_metric):
-        return False
-    classes: list[str] = node.get("classes", []) if isinstance(node, nodes.Element) else []
-    return not any(name.startswith("cv-") for name in classes)
-
-
 def own_words(
     app: Sphinx, docname: str, records: Sequence[Entry | Achievement | Talk]
 ) -> dict[tuple[str, str], list[nodes.Node]]:
@@ -248,12 +242,13 @@ def own_words(
         source = env.get_doctree(page)
         if holder is None:
             holder = new_document(source["source"], source.settings)
-        for node in source.findall(nodes.Element):
-            key = (node.get("cv_type", ""), node.get("cv_id", ""))
+        for body in source.findall(cv_body):
+            owner = body.parent
+            key = (owner.get("cv_type", ""), owner.get("cv_id", ""))
             if wanted.get(key) != page or key in boxes:
                 continue
             box = nodes.container()
-            box += [child.deepcopy() for child in node.children if _is_body(child)]
+            box += [child.deepcopy() for child in body.children]
             for index in list(box.findall(addnodes.index)):
                 index.parent.remove(index)  # the index already lists the record's own page
             for element in box.findall(nodes.Element):

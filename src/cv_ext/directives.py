@@ -41,6 +41,7 @@ from cv_ext.nodes import (
     cv_achievement,
     cv_audience,
     cv_backlinks,
+    cv_body,
     cv_entry,
     cv_heading,
     cv_index,
@@ -201,7 +202,8 @@ class CVDirective(SphinxDirective):
     ) -> nodes.Element:
         """Every object ends alike: its tags, its body, then where it is referenced from."""
         node += render.tag_nodes(tags)
-        node += body
+        if body:
+            node += cv_body("", *body)
         node += self.backlinks(object_id)
         return node
 

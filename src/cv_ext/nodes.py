@@ -82,6 +82,33 @@ class cv_audience(nodes.General, nodes.Element):  # noqa: N801
     """Placeholder for the CV tailored to an audience, filled in at ``doctree-resolved``."""
 
 
+class cv_body(nodes.General, nodes.Element):  # noqa: N801
+    """An object's own text, as its author wrote it; renders as its children alone.
+
+    It marks what the paper CV copies from a page, and what the object itself links.
+    """
+
+
+class cv_paper(nodes.General, nodes.Element):  # noqa: N801
+    """The paper CV: a placeholder until post-transforms fill it from the domain."""
+
+
+class cv_paper_entry(nodes.General, nodes.Element):  # noqa: N801
+    """One job, degree or role of the paper CV: a header line, then its text."""
+
+
+class cv_paper_head(nodes.paragraph):  # noqa: N801
+    """The header line of a paper entry: what and where on the left, when on the right."""
+
+
+class cv_paper_when(nodes.inline):  # noqa: N801
+    """The dates of a paper header line: right-aligned on paper, after a dot elsewhere."""
+
+
+class cv_paper_name(nodes.paragraph):  # noqa: N801
+    """The person's name at the top of the paper CV."""
+
+
 def _open(tag: str) -> Visitor:
     def visit(self: HTML5Translator, node: nodes.Element) -> None:
         self.body.append(self.starttag(node, tag, CLASS=" ".join(node.get("classes", []))))
@@ -138,6 +165,92 @@ def depart_metric_latex(self: LaTeXTranslator, node: cv_metric) -> None:
     self.body.append("\n")
 
 
+def visit_paper_latex(self: LaTeXTranslator, node: cv_paper) -> None:
+    # document metadata for PDF readers and applicant-tracking systems
+    meta = ",".join(
+        f"{key}={{{self.encode(node.get(field, ''))}}}"
+        for key, field in (
+            ("pdftitle", "pdftitle"),
+            ("pdfauthor", "pdfauthor"),
+            ("pdfsubject", "pdfsubject"),
+            ("pdfkeywords", "pdfkeywords"),
+        )
+        if node.get(field)
+    )
+    if meta:
+        self.body.append(f"\n\\hypersetup{{{meta}}}\n")
+    self.body.append("\n\\begin{cvpaper}\n")
+
+
+def depart_paper_latex(self: LaTeXTranslator, node: cv_paper) -> None:
+    self.body.append("\n\\end{cvpaper}\n")
+
+
+def visit_paper_entry_latex(self: LaTeXTranslator, node: cv_paper_entry) -> None:
+    self.body.append("\n\\begin{cventry}")
+    # each entry is a link target: the paper's own cross-references point here
+    self.body.extend(self.hypertarget(node_id, anchor=True) for node_id in node["ids"])
+    self.body.append("\n")
+
+
+def depart_paper_entry_latex(self: LaTeXTranslator, node: cv_paper_entry) -> None:
+    self.body.append("\n\\end{cventry}\n")
+
+
+def visit_paper_head_latex(self: LaTeXTranslator, node: cv_paper_head) -> None:
+    self.body.append("\n\\cvhead{")
+
+
+def depart_paper_head_latex(self: LaTeXTranslator, node: cv_paper_head) -> None:
+    self.body.append("}\n")
+
+
+def visit_paper_when_latex(self: LaTeXTranslator, node: cv_paper_when) -> None:
+    # the dates sit at the right margin of the header line
+    self.body.append("}{")
+
+
+def depart_paper_when_latex(self: LaTeXTranslator, node: cv_paper_when) -> None:
+    pass
+
+
+def visit_paper_name_latex(self: LaTeXTranslator, node: cv_paper_name) -> None:
+    self.body.append("\n\\cvname{")
+
+
+def depart_paper_name_latex(self: LaTeXTranslator, node: cv_paper_name) -> None:
+    self.body.append("}\n")
+
+
+def visit_paper_when_html(self: HTML5Translator, node: cv_paper_when) -> None:
+    self.body.append(self.starttag(node, "span", "", CLASS="cv-paper-when"))
+
+
+def depart_paper_when_html(self: HTML5Translator, node: cv_paper_when) -> None:
+    self.body.append("</span>")
+
+
+def visit_paper_when_text(self: Any, node: cv_paper_when) -> None:
+    # text, man and texinfo have no right margin to align to: a separator instead
+    self.visit_Text(nodes.Text(" · "))
+
+
+def visit_paper_name_html(self: HTML5Translator, node: cv_paper_name) -> None:
+    self.body.append(self.starttag(node, "p", "", CLASS="cv-paper-name"))
+
+
+def depart_paper_name_html(self: HTML5Translator, node: cv_paper_name) -> None:
+    self.body.append("</p>\n")
+
+
+def visit_transparent(self: nodes.NodeVisitor, node: nodes.Element) -> None:
+    """Render nothing of the node itself, only its children."""
+
+
+def depart_transparent(self: nodes.NodeVisitor, node: nodes.Element) -> None:
+    """Close nothing: :func:`visit_transparent` opened nothing."""
+
+
 def skip(self: nodes.NodeVisitor, node: nodes.Element) -> None:
     """Drop a node and its children (an unfilled placeholder)."""
     raise nodes.SkipNode
@@ -182,8 +295,64 @@ def setup_nodes(app: Sphinx) -> None:
     )
     _register(app, cv_heading, (visit_heading_html, depart_heading_html), "paragraph")
     _register(app, cv_date, (visit_date_html, depart_date_html), "inline")
+    transparent = (visit_transparent, depart_transparent)
+    app.add_node(
+        cv_body,
+        html=transparent,
+        latex=transparent,
+        text=transparent,
+        man=transparent,
+        texinfo=transparent,
+    )
+    _setup_paper_nodes(app)
     for placeholder in (cv_overview, cv_backlinks, cv_index, cv_export_link, cv_audience):
         dropped = (skip, None)
         app.add_node(
             placeholder, html=dropped, latex=dropped, text=dropped, man=dropped, texinfo=dropped
         )
+
+
+def _setup_paper_nodes(app: Sphinx) -> None:
+    """The paper CV's nodes: LaTeX typesets them as a CV, other writers as plain text."""
+    container, paragraph = _like("container"), _like("paragraph")
+    app.add_node(
+        cv_paper,
+        html=(_open("div"), _close("div")),
+        latex=(visit_paper_latex, depart_paper_latex),
+        text=container,
+        man=container,
+        texinfo=container,
+    )
+    app.add_node(
+        cv_paper_entry,
+        html=(_open("div"), _close("div")),
+        latex=(visit_paper_entry_latex, depart_paper_entry_latex),
+        text=container,
+        man=container,
+        texinfo=container,
+    )
+    app.add_node(
+        cv_paper_head,
+        html=(_open("p"), _close("p")),
+        latex=(visit_paper_head_latex, depart_paper_head_latex),
+        text=paragraph,
+        man=paragraph,
+        texinfo=paragraph,
+    )
+    app.add_node(
+        cv_paper_name,
+        html=(visit_paper_name_html, depart_paper_name_html),
+        latex=(visit_paper_name_latex, depart_paper_name_latex),
+        text=paragraph,
+        man=paragraph,
+        texinfo=paragraph,
+    )
+    text_when = (visit_paper_when_text, depart_transparent)
+    app.add_node(
+        cv_paper_when,
+        html=(visit_paper_when_html, depart_paper_when_html),
+        latex=(visit_paper_when_latex, depart_paper_when_latex),
+        text=text_when,
+        man=text_when,
+        texinfo=text_when,
+    )

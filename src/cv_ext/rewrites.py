@@ -113,6 +113,8 @@ def aggregate_digests(
                 ]
             )
         ),
+        # the paper CV shows every record
+        "paper": _digest(repr(sorted(records.items()))),
         # the person's page carries the whole person in its JSON-LD: roles and languages
         "person": _digest(repr((of("entry", views.declared.entries), of("item", people)))),
     }

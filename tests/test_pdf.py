@@ -1,0 +1,197 @@
+"""The PDF of docs/: Max Inden's CV typeset as a CV, as a recruiter and an ATS read it.
+
+The PDF is built once, as ``sphinx-build -M latexpdf`` builds it. Its pages go as
+PNG screenshots into ``<build>/pdf-pages/`` (``CV_PDF_BUILD`` names a folder to
+keep them). A second build replays Read the Docs' own commands.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+#: every job of ../shared/seed/cv.txt, newest first, with its dates as the PDF gives them
+JOBS = [
+    ("Software Engineer (fixed-term), Mozilla", "Jun 2024 – Nov 2024"),
+    ("External contributor to Mozilla's HTTP3/QUIC stack", "Dec 2023 – May 2024"),
+    ("Software Engineer, Protocol Labs", "Mar 2021 – Dec 2023"),
+    ("Software Engineer, Parity", "Jul 2019 – Feb 2021"),
+    ("Freelance Network Engineer, SpaceNet AG", "Jun 2019"),
+    ("Senior Software Engineer, CoreOS / Red Hat", "Jan 2017 – May 2019"),
+    ("Software Engineer, Innoscale", "Aug 2014 – Dec 2016"),
+    ("Software Engineer / Sales Engineer, Contelligence", "Feb 2014 – Jul 2014"),
+    ("Associate System Support Analyst, DHL IT-Services", "Jul 2013 – Sep 2013"),
+    ("System Administrator, Heuft Systemtechnik", "Oct 2009 – Nov 2009"),
+]
+
+
+def _need(tool: str) -> None:
+    if shutil.which(tool) is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{tool} is missing: .ci/run installs TeX Live and poppler-utils")
+        pytest.skip(f"{tool} is not installed")
+
+
+def _run(args: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> str:
+    result = subprocess.run(
+        args,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``sphinx-build -M latexpdf docs <build>`` once; the PDF's pages as PNGs beside it."""
+    for tool in ("latexmk", "pdftotext", "pdfinfo", "pdftoppm"):
+        _need(tool)
+    if keep := os.environ.get("CV_PDF_BUILD"):
+        out = Path(keep).resolve()
+        shutil.rmtree(out, ignore_errors=True)
+    else:
+        out = tmp_path_factory.mktemp("pdf")
+    stdout = _run(
+        [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(REPO / "docs"), str(out), "-n", "-W"]
+    )
+    assert "WARNING" not in stdout
+    pages = out / "pdf-pages"
+    pages.mkdir()
+    _run(["pdftoppm", "-png", "-r", "80", str(out / "latex" / "max-inden-cv.pdf"), "page"], pages)
+    return out
+
+
+@pytest.fixture(scope="module")
+def pdf(build: Path) -> Path:
+    """The PDF."""
+    return build / "latex" / "max-inden-cv.pdf"
+
+
+@pytest.fixture(scope="module")
+def text(pdf: Path) -> str:
+    """What an applicant-tracking system reads: ``pdftotext`` in reading order."""
+    return _run(["pdftotext", str(pdf), "-"])
+
+
+@pytest.fixture(scope="module")
+def info(pdf: Path) -> dict[str, str]:
+    """``pdfinfo``'s fields."""
+    lines = _run(["pdfinfo", str(pdf)]).splitlines()
+    return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in lines)}
+
+
+def test_at_most_three_a4_pages(info: dict[str, str], build: Path) -> None:
+    assert int(info["Pages"]) <= 3
+    assert "(A4)" in info["Page size"]
+    assert len(list((build / "pdf-pages").glob("page-*.png"))) == int(info["Pages"])
+
+
+def test_metadata(info: dict[str, str]) -> None:
+    assert info["Title"] == "Max Inden: Curriculum vitae"
+    assert info["Author"] == "Max Inden"
+    assert info["Subject"] == "Software Engineer"
+    assert "rust" in info["Keywords"]
+
+
+def test_no_manual_furniture(text: str) -> None:
+    for word in ("Contents", "Release", "Index", "2024.09", "Referenced from", "About this site"):
+        assert word not in text
+    # nothing of the web site's navigation or cards
+    for word in ("Career at a glance", "Skip to content", "Every tag, with what carries it"):
+        assert word not in text
+
+
+def test_ats_reading_order(text: str) -> None:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert lines[:3] == [
+        "Max Inden",
+        "Software Engineer",
+        "max-inden.de · github.com/mxinden · mastodon.social/@mxinden",
+    ]
+    flat = " ".join(lines)
+    positions = []
+    for job, dates in JOBS:
+        at = flat.index(job)
+        # the dates follow the job's header, before any other job
+        assert flat.index(dates, at) < at + len(job) + 40, job
+        positions.append(at)
+    assert positions == sorted(positions)
+    sections = ["Experience", "Selected achievements", "Projects", "Talks", "Volunteering"]
+    sections += ["Education", "Languages", "Skills"]
+    # each section heading is a line of its own, in the paper's order
+    assert [lines.index(s) for s in sections] == sorted(lines.index(s) for s in sections)
+
+
+def test_talks_compact(text: str) -> None:
+    talks = text.split("Talks", 1)[1].split("Volunteering", 1)[0]
+    assert talks.count("•") == 14  # every talk of facts.md, one line (item) each
+
+
+def test_latex_log_clean(build: Path) -> None:
+    log = (build / "latex" / "max-inden-cv.log").read_text(encoding="latin-1")
+    assert "undefined" not in log.lower().replace("undefined control sequence", "!!")
+    overfull = [float(pt) for pt in re.findall(r"Overfull \\hbox \(([\d.]+)pt too wide", log)]
+    assert [pt for pt in overfull if pt > 10] == []
+
+
+def test_links_clickable(pdf: Path) -> None:
+    urls = [line.split()[-1] for line in _run(["pdfinfo", "-url", str(pdf)]).splitlines()[1:]]
+    # the contact line first, then the links of the jobs' own text
+    assert urls[:3] == [
+        "https://max-inden.de/",
+        "https://github.com/mxinden",
+        "https://mastodon.social/@mxinden",
+    ]
+    assert "https://bugzilla.mozilla.org/show_bug.cgi?id=1901295" in urls
+
+
+def test_read_the_docs_build_gives_the_same_pdf(
+    tmp_path: Path, text: str, info: dict[str, str]
+) -> None:
+    """Read the Docs' commands, from docs/, one doctree folder for HTML and LaTeX."""
+    docs = tmp_path / "docs"
+    shutil.copytree(REPO / "docs", docs, ignore=shutil.ignore_patterns("_build"))
+    output = tmp_path / "output"
+    env = {
+        "READTHEDOCS": "True",
+        "READTHEDOCS_VERSION": "latest",
+        "READTHEDOCS_LANGUAGE": "en",
+        "READTHEDOCS_PROJECT": "max-inden",
+        "READTHEDOCS_OUTPUT": str(output),
+        "READTHEDOCS_CANONICAL_URL": "https://max-inden.readthedocs.io/en/latest/",
+    }
+    sphinx = [sys.executable, "-m", "sphinx", "-T", "-W", "--keep-going"]
+    common = ["-d", "_build/doctrees", "-D", "language=en", "."]
+    _run([*sphinx, "-b", "dirhtml", *common, str(output / "html")], docs, env)
+    _run([*sphinx, "-b", "latex", *common, str(output / "pdf")], docs, env)
+    latexmk = ["latexmk", "-r", "latexmkrc", "-pdf", "-f", "-dvi-", "-ps-"]
+    _run([*latexmk, "-jobname=max-inden", "-interaction=nonstopmode"], output / "pdf", env)
+    rtd_pdf = output / "pdf" / "max-inden.pdf"
+    assert _run(["pdftotext", str(rtd_pdf), "-"]) == text
+    rtd_info = _run(["pdfinfo", str(rtd_pdf)])
+    for key in ("Title", "Author", "Pages", "Page size"):
+        assert f"{key}:" in rtd_info
+        assert re.search(rf"{key}:\s+{re.escape(info[key])}\n", rtd_info), key
+
+
+def test_local_site_links_its_pdf(tmp_path: Path, pdf: Path) -> None:
+    """``CV_PDF=...`` on a build outside Read the Docs: the PDF is copied and linked."""
+    out = tmp_path / "site"
+    sphinx = [sys.executable, "-m", "sphinx", "-q", "-n", "-W", "-b", "dirhtml"]
+    _run(
+        [*sphinx, "-d", str(tmp_path / "doctrees"), str(REPO / "docs"), str(out)],
+        env={"CV_PDF": str(pdf)},
+    )
+    assert (out / "max-inden-cv.pdf").read_bytes() == pdf.read_bytes()
+    assert 'href="max-inden-cv.pdf">Download PDF</a>' in (out / "index.html").read_text("utf8")
