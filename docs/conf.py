@@ -131,6 +131,21 @@ latex_elements = {
 # The PDF is the CV a person sends: docs/cv.md holds cv_ext's paper CV (cv-document),
 # typeset on A4 (cv_paper = "letter" switches to US letter).
 latex_documents = [("cv", "max-inden-cv.tex", "Max Inden: Curriculum vitae", author, "howto")]
+# One PDF per audience too (docs/for/<name>-cv.md), wherever LaTeX runs from Sphinx's own
+# Makefile (`sphinx-build -M latexpdf`). Read the Docs serves one PDF per version and runs
+# latexmk with a fixed -jobname and no file name, which fails on a second .tex file: there
+# the whole CV is the PDF.
+if not os.environ.get("READTHEDOCS"):
+    latex_documents += [
+        (
+            f"for/{name}-cv",
+            f"max-inden-cv-{name}.tex",
+            f"Max Inden: Curriculum vitae for {audience['title']}",
+            author,
+            "howto",
+        )
+        for name, audience in cv_audiences.items()
+    ]
 man_pages = [("index", "max-inden", "Max Inden: career", [author], 7)]
 texinfo_documents = [
     ("index", "max-inden", "Max Inden", author, "max-inden", "Career of Max Inden.", "Miscellaneous")

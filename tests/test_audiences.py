@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
+import subprocess
+import sys
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -163,7 +167,8 @@ NET = [
     ("Projects", ["QUIC stack"]),
     ("Achievements", ["Lower QUIC latency"]),
     ("Talks", ["QUIC in practice", "Peer-to-peer basics"]),
-    # volunteering: nothing tagged, so no section; education selected
+    # nothing of the volunteering is tagged: one line each, never hidden
+    ("Other volunteering, one line each", ["Mentor, Code Club"]),
     ("Education", ["BSc Computing, Example University"]),
 ]
 OPS = [
@@ -272,8 +277,10 @@ def test_select_is_the_function_the_paper_cv_calls(root: SphinxTestApp) -> None:
     assert work is not None
     assert [e.id for e in work.full] == ["acme-2023", "delta-2015"]
     assert [e.id for e in work.condensed] == ["beta-2020", "gamma-2017"]
-    assert selection.section("volunteering") is not None
-    assert selection.section("volunteering").full == ()  # type: ignore[union-attr]
+    volunteering = selection.section("volunteering")
+    assert volunteering is not None
+    assert volunteering.full == ()
+    assert [e.id for e in volunteering.condensed] == ["code-club"]
     # every record's text is the record's own: selection never copies with changes
     records = {
         id(r)
@@ -421,3 +428,123 @@ def test_untagged_talk_leaves_audience_pages_alone(copy: Path, tmp_path: Path) -
 
 def test_no_change_rewrites_no_audience_page(copy: Path, tmp_path: Path) -> None:
     assert rebuild(copy, tmp_path / "out") == set()
+
+
+# --- the paper CV per audience -------------------------------------------------------------------
+
+
+def test_paper_cv_takes_an_audience(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src)
+    (src / "paper.md").write_text(
+        "---\norphan: true\n---\n\n# CV\n\n:::{cv-document}\n:audience: net\n:::\n"
+        "\n:::{cv-document}\n:audience: nobody\n:::\n",
+        encoding="utf8",
+    )
+    app = SphinxTestApp("text", srcdir=src, builddir=tmp_path / "out")
+    try:
+        app.build()
+        warnings = strip_colors(app.warning.getvalue())
+        text = (app.outdir / "paper.txt").read_text(encoding="utf8")
+    finally:
+        app.cleanup()
+    assert "paper.md:11: WARNING: cv-document: unknown audience 'nobody'" in warnings
+    assert "[cv.ref]" in warnings
+    tailored, whole = text.split("Alex Example", 2)[1:]
+    # the audience's jobs in full, newest first, then every other job as its header alone
+    heads = re.findall(
+        r"^\**(\w[^,\n]*), (?:Acme Networks|Delta Peer|Beta Ops|Gamma Web)", tailored, re.MULTILINE
+    )
+    assert heads == ["Network Engineer", "Intern", "Site Reliability Engineer", "Developer"]
+    assert "Builds a QUIC stack" in tailored
+    assert "Learns peer-to-peer" in tailored
+    assert "Runs the monitoring" not in tailored  # Beta Ops: one line
+    assert "Builds web pages" not in tailored
+    assert "Lower QUIC latency" in tailored
+    assert "Fewer alerts" not in tailored
+    assert "Monitoring at scale" not in tailored
+    # an unknown audience: a warning, and the whole CV rather than a wrong selection
+    assert "Runs the monitoring" in whole
+    assert "Monitoring at scale" in whole
+
+
+def _pdf_text(pdf: Path) -> str:
+    result = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    )
+    return result.stdout
+
+
+def _pdf_info(pdf: Path) -> dict[str, str]:
+    result = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    lines = result.stdout.splitlines()
+    return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in lines)}
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``sphinx-build -M latexpdf docs``: the whole CV and one PDF per audience."""
+    for tool in ("latexmk", "pdftotext", "pdfinfo"):
+        if shutil.which(tool) is None:
+            if os.environ.get("CI") == "true":
+                pytest.fail(f"{tool} is missing: .ci/run installs TeX Live and poppler-utils")
+            pytest.skip(f"{tool} is not installed")
+    out = tmp_path_factory.mktemp("pdfs")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-M",
+            "latexpdf",
+            str(REPO / "docs"),
+            str(out),
+            "-n",
+            "-W",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return out / "latex"
+
+
+@pytest.mark.parametrize("name", list(DOCS_SELECTED))
+def test_pdf_per_audience(site: SphinxTestApp, pdfs: Path, name: str) -> None:
+    assert sorted(p.name for p in pdfs.glob("*.pdf")) == [
+        "max-inden-cv-networking.pdf",
+        "max-inden-cv-observability.pdf",
+        "max-inden-cv.pdf",
+    ]
+    pdf = pdfs / f"max-inden-cv-{name}.pdf"
+    info = _pdf_info(pdf)
+    audience = audiences(site.config)[name]
+    assert info["Title"] == f"Max Inden: Curriculum vitae for {audience.title}"
+    assert int(info["Pages"]) <= 3
+    assert "(A4)" in info["Page size"]
+    text = " ".join(_pdf_text(pdf).split())
+    views = get_domain(site.env).views()
+    jobs = [e for e in views.entries if e.kind == "work"]
+    # every job is there, at least as its header line, and in the page's order
+    heads = [f"{e.title}, {e.org}" for e in jobs]
+    order = [e.id for e in jobs if e.id in DOCS_SELECTED[name]] + [
+        e.id for e in jobs if e.id not in DOCS_SELECTED[name]
+    ]
+    positions = [
+        text.index(f"{e.title}, {e.org}") for e in sorted(jobs, key=lambda e: order.index(e.id))
+    ]
+    assert positions == sorted(positions), heads
+    # the selected jobs with their text, the others without it
+    first_sentence = {
+        "coreos": "Systems engineer working on the open source monitoring project",
+        "innoscale": "Development of a master data management web application",
+        "spacenet": "Work on a multiplexed fiber-optic setup",
+        "protocol-labs": "Co-lead of the open source peer-to-peer networking library",
+    }
+    for job, sentence in first_sentence.items():
+        assert (sentence in text) == (job in DOCS_SELECTED[name]), job
+    # talks: exactly those with the audience's tags
+    for talk in views.talks:
+        selected = bool(set(talk.tags) & set(audience.tags))
+        assert (" ".join(talk.title.split()) in text) == selected, talk.title

@@ -1,8 +1,9 @@
 """Audiences: named selections of the CV by tags, kinds and a date horizon. Free of Sphinx.
 
 Tailoring only selects and orders. It never rewrites a sentence or merges two
-facts, and it never hides a job: every work entry is in every selection, in full
-when it carries one of the audience's tags, else condensed to one line.
+facts, and it never hides a job: every timeline entry of a section is in the
+selection, in full when it carries one of the audience's tags, else condensed to
+one line. The work history is always a section.
 """
 
 from __future__ import annotations
@@ -178,9 +179,10 @@ def select(records: Records, audience: Audience, today: Date) -> Selection:
     """The CV for *audience*: each section newest first, entries it selects before the rest.
 
     A timeline entry carrying one of its tags (and not ended before ``since``) is shown
-    in full; every other work entry is condensed to one line. Projects, achievements and
-    talks are shown when they carry one of its tags, and left out otherwise. Entries
-    without valid dates are left out everywhere, as in every other aggregate.
+    in full; every other entry of its kind is condensed to one line. Projects,
+    achievements and talks are shown when they carry one of its tags, and left out
+    otherwise. Entries without valid dates are left out everywhere, as in every other
+    aggregate.
     """
     sections = []
     for kind in audience.kinds:
@@ -191,8 +193,7 @@ def select(records: Records, audience: Audience, today: Date) -> Selection:
                 e for e in ordered if matches(e, audience) and _recent(e, audience, today)
             )
             rest = tuple(e for e in ordered if e not in chosen)
-            # volunteering and education without a match are left out; jobs never are
-            sections.append(Section(kind, chosen, rest if kind == "work" else ()))
+            sections.append(Section(kind, chosen, rest))
             continue
         pool: list[Selected]
         if kind == "project":
