@@ -271,6 +271,11 @@ class Site:
                 pages.add(source.docname)  # its link text is the project's title
             if source is project:
                 pages.add(self.objects[target].docname)  # "Referenced from" lists the project
+        # a renamed page's title also shows in its neighbours' previous/next links (in
+        # toctree order: the project pages by name, after "projects" and before "talks")
+        order = ["projects", *sorted(p.docname for p in self.of_type("project")), "talks"]
+        at = order.index(project.docname)
+        pages |= {order[at - 1], order[at + 1]}
         return pages | {parent for page in pages if (parent := toctree_parent(page))}
 
 

@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx.util import logging
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -16,20 +18,24 @@ copyright = "Max Inden"  # noqa: A001
 version = release = "2024.09"  # the CV snapshot this site shows (September 2024)
 language = "en"
 
+# The public address of the site. Read the Docs says where it serves the site; on any
+# other host, set CV_BASEURL (e.g. CV_BASEURL=https://example.org/cv/). Canonical links,
+# link previews (OpenGraph tags), absolute JSON-LD ids and the sitemap need it. Without
+# it the build writes none of them, rather than an address that is wrong once the site
+# is uploaded (such as a local preview server's), and says so once.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or os.environ.get("CV_BASEURL", "")
+if html_baseurl and not html_baseurl.endswith("/"):
+    html_baseurl += "/"
+
 extensions = [
     "sphinx.ext.extlinks",
     "myst_parser",
     "sphinx_design",
-    "sphinxext.opengraph",
-    "sphinx_sitemap",
+    # link previews and a sitemap are made of absolute URLs: only with a public address
+    *(["sphinxext.opengraph", "sphinx_sitemap"] if html_baseurl else []),
     "notfound.extension",
     "cv_ext",
 ]
-
-# Where the site lives: Read the Docs says so; locally, `python3 -m http.server -d
-# docs/_build/dirhtml` serves it on port 8000. Link previews, the sitemap and the
-# JSON-LD ids need absolute URLs.
-html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or "http://localhost:8000/"
 
 # Read the Docs builds the PDF beside the site (formats: [pdf] in .readthedocs.yaml) and
 # serves it under /_/downloads/; the person's links on the home page then offer it.
@@ -66,7 +72,6 @@ cv_audiences = {
             "kademlia",
             "yamux",
             "flow-control",
-            "bgp",
         ],
     },
     "observability": {
@@ -118,8 +123,7 @@ if not os.environ.get("READTHEDOCS"):
     notfound_urls_prefix = "/"
 
 # `sphinx-build -b linkcheck docs out` where there is internet (Read the Docs, a laptop):
-# the local preview URL is not a link to check, and GitHub's anchors are made by scripts.
-linkcheck_ignore = [r"http://localhost:\d+/"]
+# GitHub's anchors are made by scripts.
 linkcheck_anchors_ignore_for_url = [r"https://github\.com/.*"]
 linkcheck_timeout = 30
 linkcheck_retries = 2
@@ -156,9 +160,20 @@ epub_show_urls = "no"
 def _write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
     """robots.txt for web builds only: as an extra file it would make the EPUB warn."""
     if exception is None and app.builder.name in {"html", "dirhtml"}:
-        sitemap = app.config.html_baseurl.rstrip("/") + "/sitemap.xml"
-        robots = Path(app.outdir) / "robots.txt"
-        robots.write_text(f"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n", encoding="utf8")
+        text = "User-agent: *\nAllow: /\n"
+        if base := app.config.html_baseurl:  # the sitemap exists only with an address
+            text += f"\nSitemap: {base.rstrip('/')}/sitemap.xml\n"
+        (Path(app.outdir) / "robots.txt").write_text(text, encoding="utf8")
+
+
+def _say_where_the_site_lives(app: Sphinx) -> None:
+    """Once per web build without a public address: what is missing, and how to fix it."""
+    if not app.config.html_baseurl and app.builder.format == "html":
+        logging.getLogger(__name__).info(
+            "No public address (html_baseurl) set: canonical links, link previews "
+            "(OpenGraph tags), absolute JSON-LD ids and the sitemap are left out. Set "
+            "CV_BASEURL to the site's URL (Read the Docs sets READTHEDOCS_CANONICAL_URL)."
+        )
 
 
 def _copy_pdf(app: Sphinx, exception: Exception | None) -> None:
@@ -171,5 +186,6 @@ def _copy_pdf(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> None:
     """Site-specific wiring."""
+    app.connect("builder-inited", _say_where_the_site_lives)
     app.connect("build-finished", _write_robots_txt)
     app.connect("build-finished", _copy_pdf)

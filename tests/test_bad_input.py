@@ -101,6 +101,12 @@ CASES = [
     # timeline: required options, kinds, URLs, ids
     Case("tl-no-org", directive(T, "X", ":start: 2020"), "option", "the :org: option is required"),
     Case(
+        "tl-unknown-employer",
+        directive(T, "X", ":org: O", ":start: 2020", ":employer: maybe"),
+        "option",
+        "unknown :employer: 'maybe'",
+    ),
+    Case(
         "tl-no-start",
         directive(T, "X", ":org: O"),
         "option",

@@ -114,7 +114,10 @@ def _periods(site: SphinxTestApp, kind: str) -> list[str]:
 
 
 def test_every_job_is_a_timeline_entry(site: SphinxTestApp) -> None:
+    """The CV's Experience: its jobs, and the one contribution that names no employer."""
     assert _periods(site, "work") == sorted(cv_job_periods())
+    contributions = [e for e in get_domain(site.env).entries.values() if e.contribution]
+    assert [(e.id, e.org) for e in contributions] == [("mozilla-neqo", "Mozilla")]
 
 
 def test_every_volunteer_role_is_a_timeline_entry(site: SphinxTestApp) -> None:

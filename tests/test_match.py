@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 AD = TESTS / "data" / "jobad-networking.txt"
-BASE = "http://localhost:8000/"
+BASE = ""  # docs/ has no public address unless one is given: paths from the site root
 
 
 def run_match(*args: str) -> subprocess.CompletedProcess[str]:
@@ -225,6 +225,18 @@ def test_example_ad_as_markdown() -> None:
         f"({BASE}experience/#mozilla-neqo), [Contributions to neqo]({BASE}projects/neqo/)"
         in result.stdout
     )
+
+
+def test_base_makes_urls_absolute() -> None:
+    result = run_match(str(AD), "--format", "json", "--base", "https://cv.example.org/")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    tokio = next(c for c in report["covered"] if c["term"] == "tokio")
+    assert [o["url"] for o in tokio["objects"]] == [
+        "https://cv.example.org/experience/#mozilla-neqo",
+        "https://cv.example.org/projects/neqo/",
+    ]
+    assert report["audiences"][1]["url"] == "https://cv.example.org/for/observability/"
 
 
 def test_runs_are_deterministic(report: dict[str, Any]) -> None:

@@ -135,9 +135,15 @@ def test_format_months(months: int, text: str) -> None:
 @pytest.mark.parametrize(
     ("line", "summary", "factor"),
     [
+        # an approximate value gives no factor: "×43" would state a ratio nobody measured
         (
             "peak throughput: ~30 Mbit/s -> 1.3 Gbit/s",
-            "peak throughput: ~30 Mbit/s → 1.3 Gbit/s (×43)",
+            "peak throughput: ~30 Mbit/s → 1.3 Gbit/s",
+            "",
+        ),
+        (
+            "peak throughput: 30 Mbit/s -> 1.3 Gbit/s",
+            "peak throughput: 30 Mbit/s → 1.3 Gbit/s (×43)",
             "×43",
         ),
         ("latency: 120 ms → 30 ms", "latency: 120 ms → 30 ms (÷4)", "÷4"),
@@ -180,6 +186,31 @@ def test_parse_metric_rejects(line: str) -> None:
         parse_metric(line)
 
 
+@pytest.mark.parametrize("qualifier", ["~", "≈", ">", "<", ">=", "<="])
+@pytest.mark.parametrize("side", ["before", "after"])
+def test_inexact_values_give_no_factor(qualifier: str, side: str) -> None:
+    before, after = ("30 Mbit/s", "1.3 Gbit/s")
+    if side == "before":
+        before = qualifier + before
+    else:
+        after = qualifier + after
+    metric = parse_metric(f"peak throughput: {before} -> {after}")
+    assert not metric.exact
+    assert metric.factor_text() == ""
+    assert "×" not in metric.summary() and "÷" not in metric.summary()
+    assert metric.factor == pytest.approx(1.3e9 / 30e6)  # the bars still have a length
+    assert parse_metric(metric.text()) == metric
+
+
+def test_exactness_of_values() -> None:
+    assert parse_quantity("30 Mbit/s").exact
+    assert parse_quantity("~30 Mbit/s").qualifier == "~"
+    assert not parse_quantity("≈ 30 Mbit/s").exact
+    assert not parse_quantity(">10").exact
+    assert parse_metric("latency: 120 ms -> 30 ms").exact
+    assert parse_metric("CPU usage: ÷6").exact  # a stated factor is the claim itself
+
+
 def test_quantity_units() -> None:
     assert parse_quantity("1.3 Gbit/s").value == pytest.approx(1.3e9)
     assert parse_quantity("~30 Mbit/s").value == pytest.approx(30e6)
@@ -195,13 +226,19 @@ def test_quantity_units() -> None:
         ("Westfälische Wilhelms-Universität Münster", "westfalische-wilhelms-universitat-munster"),
         ("  CoreOS / Red Hat ", "coreos-red-hat"),
         ("Straße", "strasse"),
+        # other scripts are transliterated (anyascii), so ids stay readable
+        ("東京", "dongjing"),
+        ("Москва", "moskva"),
+        # Latin letters without a decomposition are transliterated too, symbols vanish
+        ("Łódź – Øresund", "lodz-oresund"),
+        ("Max’s talk", "maxs-talk"),
     ],
 )
 def test_slugify(text: str, slug: str) -> None:
     assert slugify(text) == slug
 
 
-@pytest.mark.parametrize("text", ["", "---", "東京", "!!!"])
+@pytest.mark.parametrize("text", ["", "---", "★★", "!!!"])
 def test_slugify_rejects(text: str) -> None:
     with pytest.raises(ParseError):
         slugify(text)

@@ -133,3 +133,26 @@ def test_parse_url(text: str) -> None:
         return
     assert url.startswith(("http://", "https://"))
     assert not re.search(r"[\s<>\"'`]", url)
+
+
+@given(
+    st.text(alphabet="abcdefgh ", min_size=1, max_size=12).filter(str.strip),
+    st.floats(min_value=0.001, max_value=1e6),
+    st.floats(min_value=0.001, max_value=1e6),
+    st.sampled_from(["", "%", "ms", "Mbit/s"]),
+    st.sampled_from(["", "~", "≈", ">", "<", ">=", "<="]),
+    st.sampled_from(["", "~", "≈", ">", "<", ">=", "<="]),
+)
+def test_factor_only_for_exact_values(
+    label: str, before: float, after: float, unit: str, first: str, second: str
+) -> None:
+    line = f"{label}: {first}{before:.3f} {unit} -> {second}{after:.3f} {unit}"
+    try:
+        metric = parse_metric(line)
+    except ParseError:
+        return  # a value that rounds to zero
+    assert metric.exact == (not first and not second)
+    if not metric.exact:
+        assert metric.factor_text() == ""
+        assert not re.search(r"\([×÷]", metric.summary())
+    assert parse_metric(metric.text()) == metric

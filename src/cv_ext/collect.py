@@ -18,7 +18,7 @@ from sphinx.util import docname_join, logging
 from sphinx.util.docutils import new_document
 from sphinx.util.nodes import make_refnode
 
-from cv_ext import render
+from cv_ext import render, rewrites
 from cv_ext._logging import log_warning
 from cv_ext.audiences import Section, Selected, select
 from cv_ext.config import audiences, today
@@ -67,10 +67,75 @@ def setup_collect(app: Sphinx) -> None:
     app.connect("env-get-updated", _updated_pages)
     app.connect("warn-missing-reference", _warn_missing_reference)
     app.connect("doctree-resolved", fill_placeholders)
+    app.connect("html-collect-pages", _drop_stale_search_terms)
+
+
+#: Sphinx's own themes whose default sidebars hold no global table of contents
+LOCAL_NAVIGATION_THEMES = frozenset(
+    {
+        "agogo",
+        "basic",
+        "bizstyle",
+        "classic",
+        "default",
+        "epub",
+        "haiku",
+        "nature",
+        "nonav",
+        "pyramid",
+        "scrolls",
+        "sphinxdoc",
+        "traditional",
+    }
+)
 
 
 def _updated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    return get_domain(env).updated_pages()
+    domain = get_domain(env)
+    pages = set(domain.updated_pages())
+    changed = domain.navigation_changes(rewrites.navigation_state(env))
+    if app.builder.format == "html":
+        # a title, a page or a toctree changed: the sidebars, breadcrumbs and previous/next
+        # links of pages Sphinx did not re-read may show it too
+        pages |= rewrites.navigation_pages(
+            changed,
+            env.collect_relations(),
+            env.found_docs,
+            global_navigation=_global_navigation(app),
+        )
+    return sorted(pages)
+
+
+def _global_navigation(app: Sphinx) -> bool:
+    """Whether every page shows the whole table of contents (furo, alabaster, rtd, ...).
+
+    Third-party themes draw it in their layout; Sphinx's own themes only in a sidebar
+    that names it.
+    """
+    sidebars: list[str] = []
+    for value in (app.config.html_sidebars or {}).values():
+        sidebars += [value] if isinstance(value, str) else list(value)
+    if {"globaltoc.html", "navigation.html"} & set(sidebars):
+        return True
+    return app.config.html_theme not in LOCAL_NAVIGATION_THEMES
+
+
+def _drop_stale_search_terms(app: Sphinx) -> list[tuple[str, dict[str, object], str]]:
+    """Forget search terms no page has any more, as a clean build never knew them.
+
+    Sphinx keeps a word of a re-read or removed page in its search index with no page
+    left (``"decentr": []``), so the index of an incremental build differs from a
+    clean one. This runs before the index is written.
+    """
+    indexer = getattr(app.builder, "indexer", None)
+    for name in ("_mapping", "_title_mapping"):
+        mapping = getattr(indexer, name, None)
+        if isinstance(mapping, dict):
+            for word, pages in list(mapping.items()):
+                pages.intersection_update(app.env.all_docs)  # what Sphinx prunes later
+                if not pages:
+                    del mapping[word]
+    return []
 
 
 # --- reading -------------------------------------------------------------------------------------

@@ -7,9 +7,8 @@ warning while the rest of the object still renders.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -35,7 +34,8 @@ from cv_ext.model import (
     parse_period,
     parse_tags,
     parse_url,
-    slugify,
+    slug_or_digest,
+    unique_id,
 )
 from cv_ext.nodes import (
     cv_achievement,
@@ -130,15 +130,23 @@ class CVDirective(SphinxDirective):
     def object_id(self, *fallback: str) -> str:
         """The ``:name:`` option, else a slug of *fallback*; "" when there is nothing to go by.
 
-        Text without Latin letters (a title in Japanese, say) gets a stable digest of itself.
+        Text in other scripts is transliterated; text without letters or digits gets a
+        stable digest of itself. A derived id already used on this page (two roles at one
+        organisation starting the same month, one name twice, names differing in case)
+        gets ``-2``, ``-3``, ... in document order: a document is always read whole by one
+        process, so parallel and incremental builds give the same ids as a serial one.
         """
-        text = self.text("name") or " ".join(part for part in fallback if part)
+        explicit = self.text("name")
+        text = explicit or " ".join(part for part in fallback if part)
         if not text:
             return ""  # the missing title or option has been reported already
-        try:
-            return slugify(text)
-        except ParseError:
-            return f"{self.objtype}-{hashlib.sha256(text.encode()).hexdigest()[:10]}"
+        base = slug_or_digest(text, self.objtype)
+        # ids used on this page so far, per object type (temp_data lives for one document)
+        per_type = cast("dict[str, set[str]]", self.env.temp_data.setdefault("cv_ids", {}))
+        used = per_type.setdefault(self.objtype, set())
+        object_id = base if explicit else unique_id(base, used)
+        used.add(object_id)
+        return object_id
 
     def where(self, anchor: str) -> dict[str, Any]:
         """The record fields that say where the object is declared."""
@@ -261,6 +269,7 @@ class TimelineDirective(CVDirective):
             "end",
             "period",
             "kind",
+            "employer",
             "location",
             "url",
             "tags",
@@ -271,7 +280,7 @@ class TimelineDirective(CVDirective):
             "score",
         ),
         TEXT,
-    ) | {"class": directives.class_option}
+    ) | {"class": directives.class_option, "undated": directives.flag}
 
     def kind(self) -> str:
         """``:kind:``, one of :data:`~cv_ext.model.KINDS`; ``work`` by default."""
@@ -281,11 +290,24 @@ class TimelineDirective(CVDirective):
             return "work"
         return kind
 
+    def employer(self) -> bool:
+        """``:employer:`` ``yes`` (default) or ``no``: whether :org: employed the person."""
+        value = self.text("employer").lower() or "yes"
+        if value not in {"yes", "no"}:
+            self.warn(f"unknown :employer: {value!r}, expected yes or no", "option")
+        return value != "no"
+
     def run(self) -> list[nodes.Node]:
         """Record the entry in the domain and render it."""
-        org = self.text("org", required=True)
+        kind = self.kind()
+        # a volunteer role or a school may stand alone: nothing is shown or exported for it
+        org = self.text("org", required=kind == "work")
         # the organisation can stand in for a missing position
-        title, period = self.title(required=not org), self.period()
+        # an undated entry (JSON Resume allows one) is shown, but not on the timeline
+        title, period = (
+            self.title(required=not org),
+            self.period(required="undated" not in self.options),
+        )
         entry_id = self.object_id(
             org or title, period.start.iso() if period else self.text("start")
         )
@@ -296,7 +318,8 @@ class TimelineDirective(CVDirective):
             title=title,
             org=org,
             period=period,
-            kind=self.kind(),
+            kind=kind,
+            employer=self.employer(),
             location=self.text("location"),
             url=self.url(),
             tags=parse_tags(self.text("tags")),
@@ -453,7 +476,8 @@ class ProjectDirective(CVDirective):
             summary=self.text("summary"),
             url=self.url(),
             entry=self.text("entry"),
-            tags=parse_tags(self.text("tags")),
+            # keywords as written: "Go" and "go" both stay (skills group them anyway)
+            tags=parse_list(self.text("tags")),
             highlights=highlights,
             roles=parse_list(self.text("roles")),
             entity=self.text("entity"),
@@ -511,16 +535,31 @@ class TalkDirective(CVDirective):
             "entry",
             "tags",
             "name",
+            "end",
+            "roles",
         ),
         TEXT,
     ) | {"class": directives.class_option}
+
+    def end(self, start: Date | None) -> Date | None:
+        """``:end:``, the last day of a talk over several days; None if absent or invalid."""
+        if not (raw := self.text("end")):
+            return None
+        try:
+            end = parse_date(raw)
+            if start is not None:
+                Span(start, end)  # checks the order
+        except ParseError as error:
+            self.warn(str(error), "date" if "invalid date" in str(error) else "period")
+            return None
+        return end
 
     def run(self) -> list[nodes.Node]:
         """Record the talk in the domain and render it."""
         title, date, event = self.title(), self.date(), self.text("event", required=True)
         talk_id = self.object_id(event, title)
         anchor = self.anchor(talk_id)
-        body, summary, _ = self.body()
+        body, summary, highlights = self.body()
         talk = Talk(
             id=talk_id,
             title=title,
@@ -532,8 +571,11 @@ class TalkDirective(CVDirective):
             projects=parse_list(self.text("projects")),
             speakers=parse_list(self.text("with")),
             entry=self.text("entry"),
-            tags=parse_tags(self.text("tags")),
+            tags=parse_list(self.text("tags")),
             summary=summary,
+            end=self.end(date),
+            roles=parse_list(self.text("roles")),
+            highlights=highlights,
             **self.where(anchor),
         )
         self.note(talk)
@@ -543,8 +585,12 @@ class TalkDirective(CVDirective):
         speakers = ", ".join(talk.speakers)
         node += self.joined(
             [
-                [render.date_node(date)] if date else [],
+                [render.date_node(date)]
+                + ([nodes.Text(" – "), render.date_node(talk.end)] if talk.end else [])
+                if date
+                else [],
                 [render.link(event, talk.event_url)] if event else [],
+                [nodes.inline(", ".join(talk.roles), ", ".join(talk.roles))] if talk.roles else [],
                 [nodes.inline(f"with {speakers}", f"with {speakers}")] if speakers else [],
             ],
             ["cv-when"],

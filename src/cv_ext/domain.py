@@ -104,8 +104,9 @@ class CVDomain(Domain):
         "backlink_digests": {},  # "type:id" -> digest of its "Referenced from" list
         "aggregate_digests": {},  # overview, projects, ... -> digest of what it shows
         "fingerprint": "",  # digest of all records at the end of the last read
+        "navigation": {},  # what navigation shows, as digests (rewrites.navigation_state)
     }
-    data_version = 5
+    data_version = 6
     #: derived views, rebuilt whenever the fingerprint or the reference date changes
     _views: tuple[tuple[str, str], Views] | None = None
 
@@ -257,6 +258,12 @@ class CVDomain(Domain):
                 homes,
             )
         )
+
+    def navigation_changes(self, state: dict[str, str]) -> set[str]:
+        """What of the site's navigation differs from the last build's; remembers *state*."""
+        changed = rewrites.changed(self.data["navigation"], state)
+        self.data["navigation"] = state
+        return changed
 
     def lookup(self, typ: str, target: str) -> Linkable | None:
         """The record *target* of role *typ* (aliases allowed), or None."""

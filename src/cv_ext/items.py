@@ -62,6 +62,8 @@ ITEM_KINDS: dict[str, ItemKind] = {
         ItemKind("certificate", ("issuer", "date", "url"), dates=("date",), urls=("url",)),
         ItemKind("interest", ("keywords",), lists=("keywords",)),
         ItemKind("reference", ()),
+        # a JSON Resume award: unlike an achievement, its date may be unknown
+        ItemKind("award", ("date", "awarder"), dates=("date",)),
     )
 }
 
@@ -121,7 +123,8 @@ class ItemDirective(CVDirective):
 
     def run(self) -> list[nodes.Node]:
         """Record the item in the domain and render it."""
-        title = self.title()
+        # a resume may leave out the person's name, never an item's
+        title = self.title(required=self.kind.name != "person")
         item_id = self.object_id(self.kind.name, title)
         anchor = self.anchor(item_id)
         body, summary, _ = self.body()

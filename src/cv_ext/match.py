@@ -378,6 +378,8 @@ class Site:
             path = docname[: -len("index")]
         else:
             path = docname + "/"
+        if not self.base and not path:
+            path = "./"  # the root, as a path from the root
         return self.base + path + (f"#{anchor}" if anchor else "")
 
     def url_of(self, record: Record | Item) -> str:
@@ -390,8 +392,12 @@ class Site:
         return self.page_url(page) if page else ""
 
 
-def read_site(source: Path) -> Site:
-    """Read the Sphinx site in *source* (no output is written there) and return its CV."""
+def read_site(source: Path, base: str | None = None) -> Site:
+    """Read the Sphinx site in *source* (no output is written there) and return its CV.
+
+    URLs start with *base*, else with the site's ``html_baseurl``; without either they
+    are paths from the site's root.
+    """
     from sphinx.application import Sphinx
 
     from cv_ext.config import audiences, today
@@ -417,7 +423,8 @@ def read_site(source: Path) -> Site:
             for kind in kinds
             if kind.startswith("audience:")
         }
-        base = app.config.html_baseurl
+        if base is None:
+            base = str(app.config.html_baseurl or "")
         return Site(
             records=domain.views().declared,
             audiences=list(audiences(app.config).values()),
@@ -487,10 +494,10 @@ def format_report(report: Report, fmt: str) -> str:
     return format_markdown(report) if fmt == "md" else format_text(report)
 
 
-def run(ad_path: Path, site: Path, fmt: str) -> str:
+def run(ad_path: Path, site: Path, fmt: str, base: str | None = None) -> str:
     """Read the ad and the site, and format the report."""
     ad = ad_path.read_text(encoding="utf8")
-    cv = read_site(site)
+    cv = read_site(site, base)
     report = match(
         ad,
         cv.records,

@@ -7,6 +7,7 @@ fit to show an author, and nothing else.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
 import math
 import re
@@ -15,12 +16,15 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Literal
 
+from anyascii import anyascii
+
 __all__ = [
     "Date",
     "Metric",
     "ParseError",
     "Period",
     "Precision",
+    "Quantity",
     "Span",
     "format_months",
     "parse_date",
@@ -31,7 +35,9 @@ __all__ = [
     "parse_period",
     "parse_tags",
     "parse_url",
+    "slug_or_digest",
     "slugify",
+    "unique_id",
 ]
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -322,6 +328,10 @@ _ARROW_RE = re.compile(r"->|→")
 _CHANGE_RE = re.compile(r"([×x÷/])\s*(\d+(?:\.\d+)?)|([+-−])\s*(\d+(?:\.\d+)?)\s*%")
 
 
+#: qualifiers that make a value approximate or a bound rather than a measurement
+INEXACT = ("~", "≈", ">=", "<=", ">", "<")
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number with an optional unit, as written (``~30 Mbit/s``)."""
@@ -329,6 +339,13 @@ class Quantity:
     text: str
     value: float  # in the dimension's base unit
     dimension: str
+    #: "~", "≈", ">", "<", ">=", "<=" as written before the number, or ""
+    qualifier: str = ""
+
+    @property
+    def exact(self) -> bool:
+        """Whether the value is stated as a measurement, not an estimate or a bound."""
+        return not self.qualifier
 
 
 def parse_quantity(text: str) -> Quantity:
@@ -342,7 +359,7 @@ def parse_quantity(text: str) -> Quantity:
         known = ", ".join(sorted(u for u in UNITS if u))
         raise ParseError(f"unknown unit {unit!r} in {value!r}: known units are {known}")
     dimension, scale = UNITS[unit]
-    return Quantity(value, float(match.group(2)) * scale, dimension)
+    return Quantity(value, float(match.group(2)) * scale, dimension, match.group(1) or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,10 +371,13 @@ class Metric:
     after: str
     #: after / before; a ratio of the values, so ``÷6`` is 1/6
     factor: float
+    #: False when a value is approximate or a bound (``~30 Mbit/s``, ``>1 Gbit/s``): then
+    #: the ratio is only an estimate, and no factor is stated
+    exact: bool = True
 
     def factor_text(self) -> str:
-        """``×43``, ``÷6``, ``×1.25``: the direction and size of the change."""
-        if self.factor == 0 or not math.isfinite(self.factor):
+        """``×43``, ``÷6``, ``×1.25``: the direction and size of the change; "" if inexact."""
+        if not self.exact or self.factor == 0 or not math.isfinite(self.factor):
             return ""
         size = self.factor if self.factor >= 1 else 1 / self.factor
         sign = "×" if self.factor >= 1 else "÷"
@@ -406,7 +426,8 @@ def parse_metric(text: str) -> Metric:
             )
         if before.value <= 0:
             raise ParseError(f"invalid metric {line!r}: the value before must be above zero")
-        return Metric(label, before.text, after.text, after.value / before.value)
+        exact = before.exact and after.exact
+        return Metric(label, before.text, after.text, after.value / before.value, exact)
     match = _CHANGE_RE.fullmatch(change)
     if match is None:
         raise ParseError(
@@ -430,16 +451,55 @@ def parse_metric(text: str) -> Metric:
 
 
 def slugify(text: str) -> str:
-    """A stable, URL-safe id: lowercase ASCII words joined by hyphens."""
-    ascii_text = (
-        unicodedata.normalize("NFKD", text.replace("ß", "ss"))
-        .encode("ascii", "ignore")
-        .decode("ascii")
-    )
+    """A stable, URL-safe id: lowercase ASCII words joined by hyphens.
+
+    Latin letters lose their accents; letters of other scripts are transliterated
+    (``Москва`` gives ``moskva``, ``北京`` gives ``beijing``) by anyascii, so that
+    ids stay readable. ASCII punctuation separates words; other symbols vanish.
+    """
+    ascii_text = "".join(_ascii(char) for char in unicodedata.normalize("NFC", text))
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if not slug:
         raise ParseError(f"cannot make an id from {text!r}: give one with :name:")
     return slug
+
+
+def _ascii(char: str) -> str:
+    """One character as ASCII: accents dropped, other scripts' letters transliterated."""
+    if char == "ß":
+        return "ss"
+    plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
+    if plain or char.isascii():
+        return plain
+    if unicodedata.category(char)[0] in "LN":
+        # one word per character of scripts without spaces would be unreadable:
+        # anyascii gives "BeiJing" for 北京; the case change is dropped with the case
+        return str(anyascii(char))
+    # other symbols and marks vanish, as they always did: ids of Latin text stay as they were
+    return ""
+
+
+def digest_id(prefix: str, text: str) -> str:
+    """A short stable id for text with nothing to transliterate: ``prefix-3f2a9c01d4``."""
+    return f"{prefix}-{hashlib.sha256(text.encode('utf8', 'surrogatepass')).hexdigest()[:10]}"
+
+
+def slug_or_digest(text: str, prefix: str) -> str:
+    """:func:`slugify`, or :func:`digest_id` when *text* yields no letters or digits."""
+    try:
+        return slugify(text)
+    except ParseError:
+        return digest_id(prefix, text)
+
+
+def unique_id(base: str, taken: set[str] | dict[str, object]) -> str:
+    """*base*, or ``base-2``, ``base-3``, ... : the first one not in *taken*."""
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
 
 
 def parse_list(text: str) -> tuple[str, ...]:
@@ -470,7 +530,7 @@ def parse_email(text: str) -> str:
 def parse_url(text: str) -> str:
     """An absolute ``http(s)`` URL; anything else (``javascript:``, relative) is refused."""
     url = text.strip()
-    if re.fullmatch(r"https?://[^\s/?#<>\"'`]+[^\s<>\"'`]*", url) is None:
+    if re.fullmatch(r"https?://[^\s/?#<>\"`]+[^\s<>\"`]*", url) is None:
         raise ParseError(
             f"refused URL {url!r}: only absolute http:// and https:// URLs are allowed"
         )

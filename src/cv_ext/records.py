@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 #: timeline kinds and how they are shown
 KINDS: dict[str, str] = {"work": "Work", "education": "Education", "volunteering": "Volunteering"}
+#: how a person relates to a project, as :roles: may say; schema.org has a property for each
+RELATIONSHIPS = ("creator", "maintainer", "contributor")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,10 +24,14 @@ class Entry:
 
     id: str
     title: str
+    #: the employer, school or project; "" where the CV names none (volunteering, education)
     org: str
     #: None when the dates were invalid: the entry renders but is never aggregated
     period: Period | None
     kind: str = "work"
+    #: work only: False when :org: is the organisation the role served, not an employer
+    #: (an open-source contribution, say); the exports then claim no employment
+    employer: bool = True
     location: str = ""
     url: str = ""
     tags: tuple[str, ...] = ()
@@ -41,6 +47,11 @@ class Entry:
     docname: str = ""
     anchor: str = ""
     lineno: int = 0
+
+    @property
+    def contribution(self) -> bool:
+        """Work for an organisation that did not employ the person."""
+        return self.kind == "work" and not self.employer
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +96,14 @@ class Project:
     anchor: str = ""
     lineno: int = 0
 
+    def relationships(self) -> tuple[str, ...]:
+        """Which of :data:`RELATIONSHIPS` :roles: names; "contributor" when it names none.
+
+        Listing a project claims at least a contribution to it, and nothing more.
+        """
+        named = {role.lower() for role in self.roles}
+        return tuple(word for word in RELATIONSHIPS if word in named) or ("contributor",)
+
 
 @dataclass(frozen=True, slots=True)
 class Talk:
@@ -96,6 +115,11 @@ class Talk:
     date: Date | None
     event: str = ""
     event_url: str = ""
+    #: the last day of a talk over several days (JSON Resume ``endDate``)
+    end: Date | None = None
+    #: the speaker's roles (JSON Resume ``roles``) and the points made (``highlights``)
+    roles: tuple[str, ...] = ()
+    highlights: tuple[str, ...] = ()
     video: str = ""
     slides: str = ""
     projects: tuple[str, ...] = ()

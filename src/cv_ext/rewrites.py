@@ -4,7 +4,8 @@ Sphinx rewrites the pages it re-read. A page must also be rewritten when it show
 a record declared elsewhere that changed: an overview or index, a "Referenced
 from" list, or merely the title of an object it links to. Each record and each
 backlink list gets a digest per build; comparing them with the last build's
-finds exactly those pages, and no others. Free of Sphinx.
+finds exactly those pages, and no others. The same goes for navigation: when a
+page's title, a page or a toctree changes, every page's sidebar may show it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from cv_ext.records import OBJECT_TYPES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
+
+    from sphinx.environment import BuildEnvironment
 
     from cv_ext.audiences import Selection
     from cv_ext.records import Backlink, Record
@@ -149,3 +152,48 @@ def stale_pages(
                 break
     pages.update(homes[key] for key in changed_backlinks if key in homes)
     return pages
+
+
+def navigation_state(env: BuildEnvironment) -> dict[str, str]:
+    """What navigation can show, as digests: ``""`` for the pages and the toctrees that
+    order them, ``"title:<doc>"`` for each page's title, ``"toc:<doc>"`` for its sections."""
+    state = {"": _digest(repr((sorted(env.found_docs), sorted(env.toctree_includes.items()))))}
+    state |= {f"title:{doc}": _digest(str(title)) for doc, title in env.titles.items()}
+    state |= {f"toc:{doc}": _digest(str(toc)) for doc, toc in env.tocs.items()}
+    return state
+
+
+def navigation_pages(
+    changed_keys: set[str],
+    relations: Mapping[str, list[str | None]],
+    every_page: Iterable[str],
+    *,
+    global_navigation: bool,
+) -> set[str]:
+    """The pages whose navigation shows what changed in :func:`navigation_state`.
+
+    A new, removed or reordered page, or any title or section under a global table of
+    contents (furo, alabaster, Read the Docs' theme), shows on every page. With only
+    local navigation a title shows in the previous/next links of its neighbours, in the
+    breadcrumbs of the pages below it and in its parent's toctree.
+    """
+    if not changed_keys:
+        return set()
+    if "" in changed_keys or global_navigation:
+        return set(every_page)
+    titles = {key.partition(":")[2] for key in changed_keys if key.startswith("title:")}
+    # the parent lists the page in its toctree
+    pages = {parent for title in titles if (parent := relations.get(title, [None])[0])}
+    for page, (parent, previous, following) in relations.items():
+        if titles & {parent, previous, following} or titles & _ancestors(page, relations):
+            pages.add(page)
+    return pages
+
+
+def _ancestors(page: str, relations: Mapping[str, list[str | None]]) -> set[str]:
+    found: set[str] = set()
+    parent = relations.get(page, [None])[0]
+    while parent is not None and parent not in found:
+        found.add(parent)
+        parent = relations.get(parent, [None])[0]
+    return found

@@ -92,6 +92,8 @@ def site(build_dir: Path) -> Path:
             str(out),
         ],
         check=True,
+        # a public address, as on Read the Docs: without one there is no sitemap to check
+        env={**os.environ, "CV_BASEURL": "https://max-inden.readthedocs.io/en/latest/"},
     )
     return out
 

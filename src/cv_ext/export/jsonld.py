@@ -1,8 +1,9 @@
 """schema.org JSON-LD: one connected graph, each page carrying the nodes it is about.
 
 The person is one ``Person`` node with a stable ``@id``; jobs, schools and
-volunteer roles hang off it as roles, projects name it as ``creator`` and talks
-as ``performer``. Free of Sphinx: URLs are given by the caller.
+volunteer roles hang off it as roles, projects name it as ``creator``,
+``maintainer`` or ``contributor`` and talks as ``performer``. Free of Sphinx:
+URLs are given by the caller.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from cv_ext.export.jsonresume import compact, dates
+from cv_ext.export.jsonresume import compact, spans
 from cv_ext.records import Entry, Item, Project, Talk
 
 if TYPE_CHECKING:
@@ -39,15 +40,21 @@ def script(graph: list[dict[str, Any]]) -> str:
     return f'<script type="application/ld+json">{text}</script>'
 
 
-def role(entry: Entry) -> dict[str, Any]:
-    """An entry as a schema.org role around its organisation."""
-    prop, org_type = ROLE_PROPERTIES.get(entry.kind, ROLE_PROPERTIES["work"])
-    return {
-        "@type": "OrganizationRole" if prop == "worksFor" else "Role",
-        "roleName": entry.title,
-        **dates(entry.period),  # the same startDate/endDate as the JSON Resume export
-        prop: {"@type": org_type, "name": entry.org, "url": entry.url},
-    }
+def roles(entry: Entry) -> list[dict[str, Any]]:
+    """An entry as schema.org roles around its organisation: one per span of its period,
+    with the same startDate/endDate as the JSON Resume export. Without an organisation
+    (a volunteer role the CV gives alone) the role names none."""
+    prop, org_type = ROLE_PROPERTIES[entry.kind]
+    org = {"@type": org_type, "name": entry.org, "url": entry.url} if entry.org else {}
+    return [
+        {
+            "@type": "OrganizationRole" if prop == "worksFor" else "Role",
+            "roleName": entry.title,
+            **when,
+            prop: org,
+        }
+        for when in spans(entry.period)
+    ]
 
 
 def person_node(
@@ -79,8 +86,14 @@ def person_node(
         }
         if address:
             node["address"] = {"@type": "PostalAddress", **address}
+    # a contribution (work with ":employer: no") claims no employment: no role for it
     for kind, (prop, _) in ROLE_PROPERTIES.items():
-        node[prop] = [role(entry) for entry in entries if entry.kind == kind]
+        node[prop] = [
+            role
+            for entry in entries
+            if entry.kind == kind and not entry.contribution
+            for role in roles(entry)
+        ]
     node["knowsLanguage"] = [{"@type": "Language", "name": item.title} for item in languages]
     return node
 
@@ -88,7 +101,9 @@ def person_node(
 def object_node(record: Record, url: str, person_ref: dict[str, str]) -> dict[str, Any] | None:
     """The node of a project or talk declared on a page, or None for other records."""
     if isinstance(record, Project):
-        start = record.period.start.iso() if record.period else ""
+        related = record.relationships()
+        # only a creator's start is the work's creation date
+        start = record.period.start.iso() if record.period and "creator" in related else ""
         return {
             "@type": "SoftwareSourceCode" if "github.com/" in record.url else "CreativeWork",
             "@id": url,
@@ -98,7 +113,8 @@ def object_node(record: Record, url: str, person_ref: dict[str, str]) -> dict[st
             "sameAs": record.url,
             "dateCreated": start,
             "keywords": ", ".join(record.tags),
-            "creator": person_ref,
+            # schema.org's creator, maintainer and contributor, as the project's :roles: say
+            **dict.fromkeys(related, person_ref),
         }
     if isinstance(record, Talk):
         return {

@@ -1,6 +1,6 @@
 """JSON Resume (https://jsonresume.org/schema) from the domain's records. Free of Sphinx.
 
-Records map onto the schema's sections as :mod:`cv_ext.resume_import` maps them
+Records map onto the schema's sections as :mod:`cv_ext.import_` maps them
 back, so that import, build and export give back the same data.
 """
 
@@ -11,7 +11,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from cv_ext.model import Period
+    from cv_ext.model import Period, Span
     from cv_ext.records import Achievement, Entry, Item, Project, Records, Talk
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
@@ -43,12 +43,20 @@ def compact(value: Any) -> Any:
 
 
 def dates(period: Period | None) -> dict[str, str]:
-    """``startDate``/``endDate`` of a period; an ongoing one has no end."""
-    if period is None:
-        return {}
-    last = period.spans[-1]
-    end = last.end if last.end is not None else last.start
-    return {"startDate": period.start.iso(), "endDate": "" if end == "present" else end.iso()}
+    """``startDate``/``endDate`` of a one-span period (of its first span if it has several)."""
+    return span_dates(period.spans[0]) if period is not None else {}
+
+
+def span_dates(span: Span) -> dict[str, str]:
+    """``startDate``/``endDate`` of one span; an ongoing one has no end."""
+    end = span.end if span.end is not None else span.start
+    return {"startDate": span.start.iso(), "endDate": "" if end == "present" else end.iso()}
+
+
+def spans(period: Period | None) -> list[dict[str, str]]:
+    """The dates of each span: a period with a gap is one item per span, as JSON Resume
+    has one start and one end per item (so "2017 - 2020, 2022 - present" stays two spans)."""
+    return [span_dates(span) for span in period.spans] if period is not None else [{}]
 
 
 def achievement_line(achievement: Achievement) -> str:
@@ -91,39 +99,53 @@ def to_resume(records: Records, *, canonical: str = "", last_modified: str = "")
                 "url": entry.url,
                 "location": entry.location,
                 "description": entry.description,
-                **dates(entry.period),
+                **when,
                 "summary": entry.summary,
                 "highlights": highlights(entry),
             }
             for entry in records.entries
-            if entry.kind == "work"
+            if entry.kind == "work" and entry.employer
+            for when in spans(entry.period)
         ],
         "volunteer": [
             {
                 "organization": entry.org,
                 "position": entry.title,
                 "url": entry.url,
-                **dates(entry.period),
+                **when,
                 "summary": entry.summary,
                 "highlights": highlights(entry),
             }
             for entry in records.entries
             if entry.kind == "volunteering"
+            for when in spans(entry.period)
         ],
         "education": [
             {
                 "institution": entry.org,
                 "url": entry.url,
                 "area": entry.area,
-                "studyType": entry.study_type or entry.title,
-                **dates(entry.period),
+                # a hand-written degree is often only a title; with an area given, the
+                # title is "type in area" and holds no type of its own to export
+                "studyType": entry.study_type or ("" if entry.area else entry.title),
+                **when,
                 "score": entry.score,
                 "courses": highlights(entry),
             }
             for entry in records.entries
             if entry.kind == "education"
+            for when in spans(entry.period)
         ],
-        "awards": awards,
+        "awards": awards
+        + [
+            {
+                "title": item.title,
+                "date": item.get("date"),
+                "awarder": item.get("awarder"),
+                "summary": item.summary,
+            }
+            for item in records.of_kind("award")
+        ],
         "certificates": [
             {
                 "name": item.title,
@@ -155,8 +177,21 @@ def to_resume(records: Records, *, canonical: str = "", last_modified: str = "")
         "references": [
             {"name": item.title, "reference": item.summary} for item in records.of_kind("reference")
         ],
-        "projects": [project_json(project) for project in records.projects]
-        + [talk_json(talk) for talk in records.talks],
+        # projects and talks in the order they are declared (page, then line)
+        "projects": [
+            record_json
+            for _, record_json in sorted(
+                [((p.docname, p.lineno), project_json(p)) for p in records.projects]
+                + [((t.docname, t.lineno), talk_json(t)) for t in records.talks],
+                key=lambda pair: pair[0],
+            )
+        ]
+        + [
+            contribution_json(entry, when, highlights(entry))
+            for entry in records.entries
+            if entry.contribution
+            for when in spans(entry.period)
+        ],
         "meta": {"canonical": canonical, "version": "v1.0.0", "lastModified": last_modified},
     }
     return dict(compact(resume))
@@ -234,8 +269,26 @@ def talk_json(talk: Talk) -> dict[str, Any]:
         "name": talk.title,
         "description": talk.summary,
         "keywords": list(talk.tags),
+        "highlights": list(talk.highlights),
         "startDate": talk.date.iso() if talk.date else "",
+        "endDate": talk.end.iso() if talk.end else "",
         "url": talk.event_url or talk.video or talk.slides,
+        "roles": list(talk.roles),
         "entity": talk.event,
         "type": "talk",
+    }
+
+
+def contribution_json(entry: Entry, when: dict[str, str], highlights: list[str]) -> dict[str, Any]:
+    """Work with ``:employer: no``: a project of type "contribution" for its organisation
+    (the ``entity``), not a job, so the export names no employer the CV does not name."""
+    return {
+        "name": entry.title or entry.org,
+        "description": entry.summary,
+        "highlights": highlights,
+        "keywords": list(entry.tags),
+        **when,
+        "url": entry.url,
+        "entity": entry.org,
+        "type": "contribution",
     }
