@@ -133,8 +133,11 @@ class Writer:
             {"work": "name", "volunteer": "organization"}.get(section, "institution"), ""
         )
         start, end = item.get("startDate", ""), item.get("endDate", "")
+        title = item.get("position", "")
+        if section == "education":
+            title = " in ".join(v for v in (item.get("studyType"), item.get("area")) if v)
         options = {
-            "name": self.new_id("entry", f"{org} {start}"),
+            "name": self.new_id("entry", f"{org or title} {start}"),
             "org": org,
             "start": start,
             "end": (end or "present") if start else "",
@@ -144,14 +147,12 @@ class Writer:
             "description": item.get("description", ""),
             "tags": joined(item.get("x-cv-tags")),
         }
-        title = item.get("position", "")
         if section == "education":
             options |= {
                 "study-type": item.get("studyType", ""),
                 "area": item.get("area", ""),
                 "score": item.get("score", ""),
             }
-            title = " in ".join(v for v in (item.get("studyType"), item.get("area")) if v)
         body = paragraphs(item.get("summary", ""))
         body += bullets(item.get("courses" if section == "education" else "highlights", []))
         # a resume may give no dates: the entry is then shown, but not on the timeline

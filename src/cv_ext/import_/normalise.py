@@ -88,11 +88,13 @@ SECTIONS: dict[str, dict[str, str]] = {
         "type": "text",
     },
 }
-#: the field without which cv_ext cannot show an item of the section
-REQUIRED = {
+#: the field without which cv_ext cannot show an item of the section (any one of several)
+REQUIRED: dict[str, str | tuple[str, ...]] = {
     "work": "name",
-    "volunteer": "organization",
-    "education": "institution",
+    # a volunteer role or a school may stand without an organisation (cv_ext's :org: is
+    # optional there), as long as something names it
+    "volunteer": ("organization", "position"),
+    "education": ("institution", "area", "studyType"),
     "awards": "title",
     "certificates": "name",
     "publications": "name",
@@ -387,8 +389,10 @@ class Normaliser:
         if "startDate" in fields:
             self.dated(path, result)
         required = REQUIRED[section]
-        if not result.get(required):
-            self.note(path, raw, f"dropped: cv_ext needs its {required!r}")
+        alternatives = (required,) if isinstance(required, str) else required
+        if not any(result.get(name) for name in alternatives):
+            needed = " or ".join(repr(name) for name in alternatives)
+            self.note(path, raw, f"dropped: cv_ext needs its {needed}")
             return None
         return result
 
