@@ -352,7 +352,8 @@ def _audience(app: Sphinx, filler: _Filler, docname: str, node: cv_audience) -> 
     since = f" since {audience.since.display()}" if audience.since else ""
     intro += nodes.Text(
         f"This CV is selected for {audience.title}. It shows in full what is tagged "
-        f"{', '.join(audience.tags)}{since}, newest first, and every other job in one line. "
+        f"{', '.join(audience.tags)}{since}, newest first, and every other timeline entry "
+        "in one line. "
     )
     intro += filler.ref(app.config.root_doc, "", "The full CV")
     if app.builder.name in SITE_BUILDERS and app.config.cv_json_resume:
