@@ -29,6 +29,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         previews,
         search,
     )
+    from cv_ext.export import tailored
 
     config.setup_config(app)
     nodes.setup_nodes(app)
@@ -40,10 +41,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("career-overview", directives.CareerOverviewDirective)
     app.add_directive("cv-index", directives.IndexDirective)
     app.add_directive("cv-warnings", directives.WarningsDirective)
+    app.add_directive("cv-audience", directives.AudienceDirective)
     items.setup_items(app)
     paper.setup_paper(app)
     latex.setup_latex(app)
     export.setup_export(app)
+    tailored.setup_tailored(app)
     collect.setup_collect(app)
     search.setup_search(app)
     previews.setup_previews(app)
