@@ -291,7 +291,8 @@ class Paper:
         node = self.target(cv_paper_entry(classes=["cv-paper-entry"]), "entry", entry.id)
         head = cv_paper_head(classes=["cv-paper-head"])
         what = nodes.strong()
-        if entry.title and entry.org:
+        # "role, organisation" reads as employment: a contribution names only its role
+        if entry.title and entry.org and not entry.contribution:
             what += nodes.Text(f"{entry.title}, ")
             what += render.link(entry.org, entry.url)
         else:
