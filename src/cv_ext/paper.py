@@ -20,12 +20,12 @@ from sphinx.util.docutils import SphinxDirective
 from cv_ext import render
 from cv_ext._logging import log_warning
 from cv_ext.audiences import Selection, select
+from cv_ext.bodies import own_bodies, rehome
 from cv_ext.config import audiences, today
 from cv_ext.domain import ALIASES, display_title, get_domain
 from cv_ext.items import parse_profiles
 from cv_ext.model import ParseError, parse_tags
 from cv_ext.nodes import (
-    cv_body,
     cv_paper,
     cv_paper_entry,
     cv_paper_head,
@@ -403,14 +403,7 @@ class Paper:
         """A copy of the object's own text from its page, its references made from here."""
         if record.docname not in self.doctrees:
             self.doctrees[record.docname] = self.env.get_doctree(record.docname)
-        doctree = self.doctrees[record.docname]
-        for node in doctree.findall(cv_body):
-            owner = node.parent
-            if owner.get("cv_type") == objtype and owner.get("cv_id") == record.id:
-                copied = [child.deepcopy() for child in node.children]
-                for part in copied:
-                    for xref in part.findall(addnodes.pending_xref):
-                        # relative links are computed from the page they now stand on
-                        xref["refdoc"] = self.env.docname
-                return copied
+        for key, body in own_bodies(self.doctrees[record.docname]):
+            if key == (objtype, record.id):
+                return rehome(body, record.docname, self.env.docname)
         return []

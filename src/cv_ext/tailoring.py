@@ -10,17 +10,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx import addnodes
-from sphinx.util import docname_join
 from sphinx.util.docutils import new_document
 from sphinx.util.nodes import make_refnode
 
 from cv_ext import render
 from cv_ext.audiences import select
+from cv_ext.bodies import own_bodies, rehome
 from cv_ext.config import audiences
 from cv_ext.domain import skill_anchor
 from cv_ext.export import SITE_BUILDERS
-from cv_ext.nodes import cv_body, cv_item, cv_timeline
+from cv_ext.nodes import cv_item, cv_timeline
 from cv_ext.records import OBJECT_TYPES, Achievement, Entry, Project, Talk
 
 if TYPE_CHECKING:
@@ -45,22 +44,11 @@ def own_words(
         source = env.get_doctree(page)
         if holder is None:
             holder = new_document(source["source"], source.settings)
-        for body in source.findall(cv_body):
-            owner = body.parent
-            key = (owner.get("cv_type", ""), owner.get("cv_id", ""))
+        for key, body in own_bodies(source):
             if wanted.get(key) != page or key in boxes:
                 continue
             box = nodes.container()
-            box += [child.deepcopy() for child in body.children]
-            for index in list(box.findall(addnodes.index)):
-                index.parent.remove(index)  # the index already lists the record's own page
-            for element in box.findall(nodes.Element):
-                element["ids"] = []  # ids belong to the record's page
-            for xref in box.findall(addnodes.pending_xref):
-                # resolve from this page: a relative {doc} target first becomes absolute
-                if xref.get("reftype") == "doc" and not xref["reftarget"].startswith("/"):
-                    xref["reftarget"] = "/" + docname_join(page, xref["reftarget"])
-                xref["refdoc"] = docname
+            box += rehome(body, page, docname)
             boxes[key] = box
             holder += box
     if holder is None:
