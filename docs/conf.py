@@ -56,6 +56,32 @@ elif os.environ.get("CV_PDF"):
 # builds are reproducible whatever day they run on.
 cv_today = "2024-09-23"
 
+# Tailored CVs (cv_ext's audiences): each has a page docs/for/<name>.md holding
+# `{cv-audience} <name>` and an export cv.<name>.json. Every tag below is one the CV's
+# objects already carry; an audience selects and orders, it never adds a claim.
+cv_audiences = {
+    "networking": {
+        "title": "networking: QUIC, HTTP/3 and peer-to-peer",
+        "tags": [
+            "quic",
+            "http3",
+            "udp",
+            "quinn-udp",
+            "ecn",
+            "libp2p",
+            "peer-to-peer",
+            "hole-punching",
+            "kademlia",
+            "yamux",
+            "flow-control",
+        ],
+    },
+    "observability": {
+        "title": "observability: Prometheus, monitoring and Kubernetes",
+        "tags": ["prometheus", "monitoring", "alertmanager", "kubernetes", "glean"],
+    },
+}
+
 # Shorthand links: {bugzilla}`1901295`, {gh}`mozilla/neqo#1868 <mozilla/neqo/pull/1868>`.
 # CVE ids use Sphinx's own role: {cve}`2024-2613`.
 extlinks = {
@@ -135,6 +161,21 @@ latex_elements = {
 # The PDF is the CV a person sends: docs/cv.md holds cv_ext's paper CV (cv-document),
 # typeset on A4 (cv_paper = "letter" switches to US letter).
 latex_documents = [("cv", "max-inden-cv.tex", "Max Inden: Curriculum vitae", author, "howto")]
+# One PDF per audience too (docs/for/<name>-cv.md), wherever LaTeX runs from Sphinx's own
+# Makefile (`sphinx-build -M latexpdf`). Read the Docs serves one PDF per version and runs
+# latexmk with a fixed -jobname and no file name, which fails on a second .tex file: there
+# the whole CV is the PDF.
+if not os.environ.get("READTHEDOCS"):
+    latex_documents += [
+        (
+            f"for/{name}-cv",
+            f"max-inden-cv-{name}.tex",
+            f"Max Inden: Curriculum vitae for {audience['title']}",
+            author,
+            "howto",
+        )
+        for name, audience in cv_audiences.items()
+    ]
 man_pages = [("index", "max-inden", "Max Inden: career", [author], 7)]
 texinfo_documents = [
     ("index", "max-inden", "Max Inden", author, "max-inden", "Career of Max Inden.", "Miscellaneous")
@@ -177,6 +218,9 @@ SITE_WORDS = {
         "texinfo_description": "Werdegang von Max Inden.",
         "ogp_image_alt": "Max Inden: Karriere-Website",
         "html_last_updated_fmt": "%d. %B %Y",
+        "audience_pdf_title": "Max Inden: Lebenslauf für {title}",
+        "networking": "Netzwerke: QUIC, HTTP/3 und Peer-to-Peer",
+        "observability": "Observability: Prometheus, Monitoring und Kubernetes",
     },
 }
 
@@ -186,8 +230,17 @@ def _words_in_language(app: Sphinx, config: Config) -> None:
     words = SITE_WORDS.get(config.language)
     if not words:
         return
-    (start, target, _title, *rest) = config.latex_documents[0]
-    config.latex_documents = [(start, target, words["latex_title"], *rest)]
+    for name, audience in config.cv_audiences.items():
+        audience["title"] = words.get(name, audience["title"])
+    documents = []
+    for start, target, _title, *rest in config.latex_documents:
+        name = start.removeprefix("for/").removesuffix("-cv")
+        if name in config.cv_audiences:
+            title = words["audience_pdf_title"].format(title=config.cv_audiences[name]["title"])
+        else:
+            title = words["latex_title"]
+        documents.append((start, target, title, *rest))
+    config.latex_documents = documents
     (start, name, _title, *rest) = config.man_pages[0]
     config.man_pages = [(start, name, words["man_title"], *rest)]
     (start, target, title, author_, name, _description, *rest) = config.texinfo_documents[0]

@@ -368,6 +368,12 @@ CASES = [
         "unknown kind 'hobbies'",
     ),
     Case("index-unknown", ":::{cv-index} people\n:::", "option", "unknown index 'people'"),
+    Case(
+        "audience-unknown",
+        ":::{cv-audience} hiring\n:::",
+        "ref",
+        "unknown audience 'hiring'; cv_audiences declares none",
+    ),
     # size and scripts
     Case(
         "huge-body",
@@ -443,6 +449,7 @@ def test_corpus_is_large_and_covers_every_directive() -> None:
         "certificate",
         "career-overview",
         "cv-index",
+        "cv-audience",
         "cv:entry",
         "cv:talk",
     ):

@@ -117,6 +117,8 @@ def test_text_paper(app: SphinxTestApp) -> None:
     text = (app.outdir / "cv.txt").read_text(encoding="utf8")
     assert text.index("Ada Example") < text.index("Experience") < text.index("Education")
     assert "**Software Engineer, Example Labs** · Mar 2021 – Present" in text
+    # work without an employer names no organisation on its header line
+    assert "**Contributor to Example OSS** · Jan 2018 – Jun 2018" in text
     assert "ada.example.org · ada@example.org · github.com/ada" in text
     assert "**Faster routing** (1 May 2020): latency: 30 ms → 10 ms (÷3)" in text
     assert "Sep 2020: Routing in Rust, RustConf" in text

@@ -31,6 +31,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         previews,
         search,
     )
+    from cv_ext.export import tailored
 
     i18n.setup_i18n(app)
     config.setup_config(app)
@@ -43,11 +44,13 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("career-overview", directives.CareerOverviewDirective)
     app.add_directive("cv-index", directives.IndexDirective)
     app.add_directive("cv-warnings", directives.WarningsDirective)
+    app.add_directive("cv-audience", directives.AudienceDirective)
     items.setup_items(app)
     paper.setup_paper(app)
     languages.setup_languages(app)
     latex.setup_latex(app)
     export.setup_export(app)
+    tailored.setup_tailored(app)
     collect.setup_collect(app)
     search.setup_search(app)
     previews.setup_previews(app)

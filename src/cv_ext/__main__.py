@@ -30,6 +30,20 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_match(args: argparse.Namespace) -> int:
+    """``match``: a job ad's terms against the site's CV; 2 without an ad or a site."""
+    from cv_ext.match import run  # reads the site with Sphinx: imported only when asked
+
+    if not args.ad.is_file():
+        print(f"error: no job ad at {args.ad}", file=sys.stderr)  # noqa: T201
+        return 2
+    if not (args.site / "conf.py").is_file():
+        print(f"error: no Sphinx site (conf.py) in {args.site}", file=sys.stderr)  # noqa: T201
+        return 2
+    sys.stdout.write(run(args.ad, args.site, args.format, args.base))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line: one subcommand per tool, each with its own ``run`` function."""
     main_parser = argparse.ArgumentParser(prog="python -m cv_ext", description=__doc__)
@@ -41,6 +55,17 @@ def parser() -> argparse.ArgumentParser:
     importer.add_argument("resume", type=Path, help="a JSON Resume file (any JSON object)")
     importer.add_argument("directory", type=Path, help="a new or empty folder for the site")
     importer.set_defaults(run=run_import)
+    matcher = commands.add_parser(
+        "match", help="which terms of a job ad the CV covers, with the objects backing them"
+    )
+    matcher.add_argument("ad", type=Path, help="the job ad, as plain text")
+    matcher.add_argument("--site", type=Path, default=Path("docs"), help="the site (default: docs)")
+    matcher.add_argument("--format", choices=("text", "md", "json"), default="text")
+    matcher.add_argument(
+        "--base",
+        help="the site's public address (default: html_baseurl; without it, paths from the root)",
+    )
+    matcher.set_defaults(run=run_match)
     return main_parser
 
 

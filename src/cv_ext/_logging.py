@@ -34,7 +34,7 @@ SUBTYPE_DOCS: dict[CvSubtype, str] = {
     "option": "A required option is missing, two options exclude each other, or a value is invalid.",
     "title": "A directive has no title argument.",
     "duplicate": "Two objects of the same type share an id; the first one wins.",
-    "ref": "A reference (:entry:, :project:, :projects: or a cv role) names an unknown id.",
+    "ref": "A reference (:entry:, :project:, :projects:, a cv role, cv-audience) names an unknown id.",
     "config": "A cv_* configuration value is invalid; the default is used.",
     "export": "With cv_json_resume_validate, the JSON Resume export does not match its schema.",
 }

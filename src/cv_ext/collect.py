@@ -28,6 +28,7 @@ from cv_ext.domain import ALIASES, LINKABLE, CVDomain, display_title, get_domain
 from cv_ext.export import SITE_BUILDERS
 from cv_ext.i18n import N_, _, items_text, months_text, ngettext
 from cv_ext.nodes import (
+    cv_audience,
     cv_backlinks,
     cv_body,
     cv_details,
@@ -390,7 +391,7 @@ def fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     placeholders = [
         node
         for node in doctree.findall(nodes.Element)
-        if isinstance(node, cv_overview | cv_backlinks | cv_index | cv_export_link)
+        if isinstance(node, cv_overview | cv_backlinks | cv_index | cv_export_link | cv_audience)
     ]
     if not placeholders:
         return
@@ -404,6 +405,10 @@ def fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> Non
             node.replace_self(filler.backlinks(node["target_type"], node["target"]))
         elif isinstance(node, cv_export_link):
             _export_link(app, docname, node)
+        elif isinstance(node, cv_audience):
+            from cv_ext.tailoring import audience_nodes  # it builds on this module's _Filler
+
+            node.replace_self(audience_nodes(app, filler, docname, node))
         else:
             node.replace_self(filler.index(node))
 

@@ -19,7 +19,7 @@ from sphinx.util.nodes import make_id
 
 from cv_ext import render
 from cv_ext._logging import SUBTYPE_DOCS, CvSubtype, log_warning
-from cv_ext.config import today
+from cv_ext.config import audiences, today
 from cv_ext.domain import get_domain, search_anchor
 from cv_ext.i18n import _, page_catalog
 from cv_ext.model import (
@@ -40,6 +40,7 @@ from cv_ext.model import (
 )
 from cv_ext.nodes import (
     cv_achievement,
+    cv_audience,
     cv_backlinks,
     cv_body,
     cv_entry,
@@ -777,4 +778,36 @@ class IndexDirective(SphinxDirective):
         # a page with the top skills only is not the skills index that tags link to
         aggregate = "top-skills" if top and kind == "skills" else kind
         get_domain(self.env).note_aggregate(self.env.docname, aggregate)
+        return [node]
+
+
+class AudienceDirective(SphinxDirective):
+    """The CV selected and ordered for one audience of ``cv_audiences``.
+
+    .. code-block:: md
+
+       :::{cv-audience} networking
+       :::
+    """
+
+    required_arguments = 1
+    has_content = False
+    option_spec: ClassVar[OptionSpec] = {"class": directives.class_option}
+
+    def run(self) -> list[nodes.Node]:
+        """A placeholder, filled from the domain once every page is read."""
+        name = self.arguments[0].strip()
+        known = audiences(self.config)
+        if name not in known:
+            log_warning(
+                logger,
+                f"cv-audience: unknown audience {name!r}; cv_audiences declares "
+                f"{', '.join(known) or 'none'}",
+                "ref",
+                location=self.get_location(),
+            )
+            return []
+        node = cv_audience(audience=name, classes=self.options.get("class", []))
+        self.set_source_info(node)
+        get_domain(self.env).note_aggregate(self.env.docname, f"audience:{name}")
         return [node]

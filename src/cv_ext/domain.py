@@ -19,7 +19,8 @@ from sphinx.util.nodes import make_refnode
 
 from cv_ext import rewrites
 from cv_ext._logging import log_warning
-from cv_ext.config import today
+from cv_ext.audiences import select
+from cv_ext.config import audiences, today
 from cv_ext.i18n import _
 from cv_ext.model import ParseError, slugify
 from cv_ext.records import (
@@ -237,7 +238,15 @@ class CVDomain(Domain):
         backlinks = rewrites.backlink_digests(views.backlinks, digests)
         changed_backlinks = rewrites.changed(self.data["backlink_digests"], backlinks)
         self.data["backlink_digests"] = backlinks
-        kinds = rewrites.aggregate_digests(views, digests)
+        selections = [
+            select(views.declared, audience, today(self.env.config))
+            for audience in audiences(self.env.config).values()
+        ]
+        by_source: dict[tuple[str, str], list[Backlink]] = {}
+        for docname in sorted(self.backlinks):
+            for link in self.backlinks[docname]:
+                by_source.setdefault((link.source_type, link.source), []).append(link)
+        kinds = rewrites.aggregate_digests(views, digests, selections, by_source)
         changed_kinds = rewrites.changed(self.data["aggregate_digests"], kinds)
         self.data["aggregate_digests"] = kinds
         homes = {f"{objtype}:{r.id}": r.docname for objtype, r in records}

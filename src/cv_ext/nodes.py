@@ -108,6 +108,10 @@ class cv_messages(nodes.Element, addnodes.translatable):  # noqa: N801
         return list(self["messages"])
 
 
+class cv_audience(nodes.General, nodes.Element):  # noqa: N801
+    """Placeholder for the CV tailored to an audience, filled in at ``doctree-resolved``."""
+
+
 class cv_body(nodes.General, nodes.Element):  # noqa: N801
     """An object's own text, as its author wrote it; renders as its children alone.
 
@@ -343,7 +347,14 @@ def setup_nodes(app: Sphinx) -> None:
         texinfo=transparent,
     )
     _setup_paper_nodes(app)
-    for placeholder in (cv_overview, cv_backlinks, cv_index, cv_export_link, cv_messages):
+    for placeholder in (
+        cv_overview,
+        cv_backlinks,
+        cv_index,
+        cv_export_link,
+        cv_messages,
+        cv_audience,
+    ):
         dropped = (skip, None)
         app.add_node(
             placeholder, html=dropped, latex=dropped, text=dropped, man=dropped, texinfo=dropped

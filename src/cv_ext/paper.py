@@ -19,19 +19,21 @@ from sphinx.util.docutils import SphinxDirective
 
 from cv_ext import render
 from cv_ext._logging import log_warning
-from cv_ext.config import today
+from cv_ext.audiences import Selection, select
+from cv_ext.bodies import own_bodies, rehome
+from cv_ext.config import audiences, today
 from cv_ext.domain import ALIASES, display_title, get_domain
 from cv_ext.i18n import N_, _, date_text
 from cv_ext.items import parse_profiles
 from cv_ext.model import ParseError, parse_tags
 from cv_ext.nodes import (
-    cv_body,
     cv_paper,
     cv_paper_entry,
     cv_paper_head,
     cv_paper_name,
     cv_paper_when,
 )
+from cv_ext.records import Entry
 from cv_ext.views import skills_by_evidence
 
 if TYPE_CHECKING:
@@ -42,11 +44,12 @@ if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
 
     from cv_ext.model import Date, Period
-    from cv_ext.records import Achievement, Entry, Item, Project, Talk
+    from cv_ext.records import Achievement, Item, Project, Talk
     from cv_ext.views import Record, Views
 
 logger = logging.getLogger(__name__)
 ElementT = TypeVar("ElementT", bound=nodes.Element)
+RecordT = TypeVar("RecordT", "Achievement", "Project", "Talk")
 
 #: the paper's sections, in their default order, with their headings
 SECTIONS: dict[str, str] = {
@@ -78,13 +81,18 @@ class PaperDirective(SphinxDirective):
        :::{cv-document}
        :sections: experience, achievements, projects, talks, education, languages, skills
        :skills: 8
+       :audience: networking
        :::
+
+    With ``:audience:`` (a name of ``cv_audiences``) the paper shows that audience's
+    selection: its jobs in full and every other job as its header line alone.
     """
 
     has_content = False
     option_spec: ClassVar[OptionSpec] = {
         "sections": directives.unchanged,
         "skills": directives.nonnegative_int,
+        "audience": directives.unchanged,
         "class": directives.class_option,
     }
 
@@ -102,9 +110,19 @@ class PaperDirective(SphinxDirective):
                     "option",
                     location=self.get_location(),
                 )
+        audience = (self.options.get("audience") or "").strip()
+        if audience and audience not in audiences(self.config):
+            log_warning(
+                logger,
+                f"cv-document: unknown audience {audience!r}; showing the whole CV",
+                "ref",
+                location=self.get_location(),
+            )
+            audience = ""
         node = cv_paper(
             sections=sections,
             skills=self.options.get("skills", 8),
+            audience=audience,
             classes=["cv-paper", *self.options.get("class", [])],
         )
         self.set_source_info(node)
@@ -169,13 +187,20 @@ class Paper:
         self.views: Views = get_domain(env).views()
         self.today: Date = today(env.config)
         self.doctrees: dict[str, nodes.document] = {}
+        #: an audience's selection, when the paper is tailored (see :mod:`cv_ext.audiences`)
+        self.selection: Selection | None = None
 
     def fill(self, paper: cv_paper) -> None:
         """Give *paper* the person's header and every requested section."""
+        audience = audiences(self.env.config).get(paper.get("audience", ""))
+        if audience is not None:
+            self.selection = select(self.views.declared, audience, self.today)
         person = next(iter(self.views.declared.of_kind("person")), None)
         if person is not None:
             paper += self.header(person)
             paper["pdftitle"] = f"{person.title}: Curriculum vitae"
+            if audience is not None:
+                paper["pdftitle"] += f" for {audience.title}"
             paper["pdfauthor"] = person.title
             paper["pdfsubject"] = person.get("label")
         skills = skills_by_evidence(self.views, self.today)
@@ -241,15 +266,35 @@ class Paper:
         return section
 
     def entries(self, kind: str) -> list[nodes.Node]:
-        """Every dated timeline entry of *kind*, newest first: header line, then its text."""
-        return [self.entry(entry) for entry in self.views.entries if entry.kind == kind]
+        """Every dated timeline entry of *kind*, newest first: header line, then its text.
 
-    def entry(self, entry: Entry) -> cv_paper_entry:
+        Tailored, the audience's entries come first and every other job follows as its
+        header line alone: no job leaves the history.
+        """
+        if self.selection is None:
+            return [self.entry(entry) for entry in self.views.entries if entry.kind == kind]
+        section = self.selection.section(kind)
+        if section is None:
+            return []
+        full: list[nodes.Node] = [self.entry(e) for e in section.full if isinstance(e, Entry)]
+        return full + [self.entry(entry, condensed=True) for entry in section.condensed]
+
+    def shown(self, kind: str, every: list[RecordT]) -> list[RecordT]:
+        """*every* record of *kind*, or only those the audience selects."""
+        if self.selection is None:
+            return every
+        section = self.selection.section(kind)
+        chosen = {record.id for record in section.full} if section else set()
+        # the selection orders as the views do (newest first), so filtering keeps its order
+        return [record for record in every if record.id in chosen]
+
+    def entry(self, entry: Entry, *, condensed: bool = False) -> cv_paper_entry:
         """One entry: role, organisation and place in bold, dates at the right, its text."""
         node = self.target(cv_paper_entry(classes=["cv-paper-entry"]), "entry", entry.id)
         head = cv_paper_head(classes=["cv-paper-head"])
         what = nodes.strong()
-        if entry.title and entry.org:
+        # "role, organisation" reads as employment: a contribution names only its role
+        if entry.title and entry.org and not entry.contribution:
             what += nodes.Text(f"{entry.title}, ")
             what += render.link(entry.org, entry.url)
         else:
@@ -260,14 +305,15 @@ class Paper:
         if entry.period is not None:
             head += self.when(entry.period)
         node += head
-        node += self.body("entry", entry)
+        if not condensed:
+            node += self.body("entry", entry)
         return node
 
     def achievements(self) -> list[nodes.Node]:
         """Measured results, and results no listed project stands for: one item each."""
-        projects = {project.id for project in self.views.projects}
+        projects = {project.id for project in self.shown("project", self.views.projects)}
         items = []
-        for achievement in self.views.achievements:
+        for achievement in self.shown("achievement", self.views.achievements):
             if not achievement.metrics and achievement.project in projects:
                 continue  # its project is listed, with the same story
             para = nodes.paragraph()
@@ -283,7 +329,7 @@ class Paper:
     def projects(self) -> list[nodes.Node]:
         """Every project on one line: title (linked to its source), dates, summary."""
         items = []
-        for project in self.views.projects:
+        for project in self.shown("project", self.views.projects):
             title = display_title(project)
             para = nodes.paragraph()
             para += nodes.strong("", "", render.link(title, project.url))
@@ -297,7 +343,7 @@ class Paper:
     def talks(self) -> list[nodes.Node]:
         """Every talk on one line: date, title (linked to its recording or page), event."""
         items = []
-        for talk in self.views.talks:
+        for talk in self.shown("talk", self.views.talks):
             para = nodes.paragraph()
             if talk.date is not None:
                 para += nodes.Text(f"{date_text(talk.date)}: ")
@@ -359,14 +405,7 @@ class Paper:
         """A copy of the object's own text from its page, its references made from here."""
         if record.docname not in self.doctrees:
             self.doctrees[record.docname] = self.env.get_doctree(record.docname)
-        doctree = self.doctrees[record.docname]
-        for node in doctree.findall(cv_body):
-            owner = node.parent
-            if owner.get("cv_type") == objtype and owner.get("cv_id") == record.id:
-                copied = [child.deepcopy() for child in node.children]
-                for part in copied:
-                    for xref in part.findall(addnodes.pending_xref):
-                        # relative links are computed from the page they now stand on
-                        xref["refdoc"] = self.env.docname
-                return copied
+        for key, body in own_bodies(self.doctrees[record.docname]):
+            if key == (objtype, record.id):
+                return rehome(body, record.docname, self.env.docname)
         return []

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from sphinx.environment import BuildEnvironment
 
+    from cv_ext.audiences import Selection
     from cv_ext.records import Backlink, Record
     from cv_ext.views import Views
 
@@ -49,15 +50,56 @@ def backlink_digests(
     }
 
 
-def aggregate_digests(views: Views, records: Mapping[str, str]) -> dict[str, str]:
+def aggregate_digests(
+    views: Views,
+    records: Mapping[str, str],
+    selections: Iterable[Selection] = (),
+    references: Mapping[tuple[str, str], list[Backlink]] | None = None,
+) -> dict[str, str]:
     """Kind of aggregate -> digest of exactly what it shows, so pages holding it go stale
-    only when that changes (a new untagged achievement leaves the skills index alone)."""
+    only when that changes (a new untagged achievement leaves the skills index alone).
+
+    Each audience's page is the aggregate ``audience:<name>``. It shows the bodies of the
+    records it selects, so also the titles of what they reference: *references* maps
+    ``(type, id)`` of a record to the references its body makes.
+    """
 
     def of(objtype: str, items: Iterable[Record]) -> list[str | None]:
         return [records.get(f"{objtype}:{item.id}") for item in items]
 
+    def shown(items: Iterable[Record]) -> list[str | None]:
+        return [records.get(f"{OBJECT_TYPES[type(item)]}:{item.id}") for item in items]
+
+    def referenced(items: Iterable[Record]) -> list[list[str | None]]:
+        def targets(link: Backlink) -> list[str]:
+            # an {any} reference shows whichever object has the id
+            types = OBJECT_TYPES.values() if link.target_type == "any" else [link.target_type]
+            return [f"{typ}:{link.target}" for typ in types]
+
+        return [
+            [
+                records.get(key)
+                for link in (references or {}).get((OBJECT_TYPES[type(item)], item.id), [])
+                for key in targets(link)
+            ]
+            for item in items
+        ]
+
     people = [i for i in views.declared.items if i.kind in {"person", "language"}]
+    audiences = {
+        f"audience:{selection.audience.name}": _digest(
+            repr(
+                [selection.audience]
+                + [
+                    (s.kind, shown(s.full), referenced(s.full), shown(s.condensed))
+                    for s in selection.sections
+                ]
+            )
+        )
+        for selection in selections
+    }
     digests = {
+        **audiences,
         "overview": _digest(repr(of("entry", views.entries))),
         "projects": _digest(repr(of("project", views.projects))),
         "talks": _digest(repr(of("talk", views.talks))),

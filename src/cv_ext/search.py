@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from cv_ext import render
 from cv_ext.domain import get_domain, search_anchor, skill_anchor
-from cv_ext.i18n import N_, _, items_text, months_text
+from cv_ext.i18n import N_, _, date_text, items_text, months_text
 from cv_ext.records import Entry, Project, Talk
 from cv_ext.views import one_per_object
 
@@ -54,7 +54,7 @@ def _label(record: Record) -> str:
 
 def _summary(record: Record) -> str:
     if isinstance(record, Talk):
-        parts = [record.date.display() if record.date else "", record.event]
+        parts = [date_text(record.date) if record.date else "", record.event]
         return render.SEPARATOR.join(part for part in parts if part)
     text = record.summary
     if isinstance(record, Entry) and record.highlights:

@@ -50,6 +50,7 @@ PAGE_TYPES = {
     "achievements": "/achievements/",
     "skills": "/skills/",
     "projects": "/projects/",
+    "audience": "/for/networking/",
     "search": "/search/?q=libp2p",
 }
 
