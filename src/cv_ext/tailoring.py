@@ -175,7 +175,8 @@ def _tags(filler: _Filler, shown: Sequence[str], matched: Sequence[str]) -> list
     if not shown:
         return []
     para = nodes.paragraph(classes=["cv-tags"])
-    para += nodes.inline("Tags: ", "Tags: ", classes=["cv-label"])
+    label = _("Tags: ")
+    para += nodes.inline(label, label, classes=["cv-label"])
     page = filler.domain.skill_page
     for index, tag in enumerate(shown):
         if index:
