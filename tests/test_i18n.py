@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import sys
+import time
 from typing import TYPE_CHECKING
 
 import pytest
@@ -202,3 +204,27 @@ def test_japanese_ids_are_distinct_and_readable_dates_japanese(app: SphinxTestAp
     assert {"2024年6月", "2024年11月", "2021年3月", "2023年11月23日"} <= set(times)
     # the role links the entry by its transliterated id
     assert soup.select_one('a[href="#dabangasu-2021-03"]') is not None
+
+
+def test_a_changed_catalog_rebuilds_every_page(make_app, rootdir: Path, tmp_path: Path) -> None:
+    """cv_ext's words are on every page: its compiled catalog is a dependency of each."""
+    mo = I18N.LOCALE / "de" / "LC_MESSAGES" / "cv_ext.mo"
+
+    def build() -> SphinxTestApp:
+        app: SphinxTestApp = make_app(
+            "html",
+            srcdir=rootdir / "test-i18n",
+            builddir=tmp_path,
+            confoverrides={"language": "de"},
+        )
+        app.build()
+        return app
+
+    build()
+    assert "0 changed" in build()._status.getvalue()
+    stat = mo.stat()
+    os.utime(mo, ns=(stat.st_atime_ns, time.time_ns() + 10**10))  # newer than every page
+    try:
+        assert "3 changed" in build()._status.getvalue()
+    finally:
+        os.utime(mo, ns=(stat.st_atime_ns, stat.st_mtime_ns))

@@ -77,7 +77,15 @@ def setup_i18n(app: Sphinx) -> None:
     """Register cv_ext's message catalog and follow the build's language."""
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     app.connect("config-inited", _set_language, priority=100)
+    app.connect("source-read", _depend_on_catalog)
     _set_language(app, app.config)
+
+
+def _depend_on_catalog(app: Sphinx, docname: str, source: list[str]) -> None:
+    # every page shows cv_ext's words: a changed catalog makes Sphinx read them again
+    catalog = LOCALE_DIR / language() / "LC_MESSAGES" / f"{CATALOG}.mo"
+    if catalog.is_file():
+        app.env.note_dependency(catalog)
 
 
 def _set_language(app: Sphinx, config: Config) -> None:
