@@ -33,6 +33,12 @@ def test_german_site_builds_with_every_builder(
 ) -> None:
     clean_env(monkeypatch)
     sphinx_build(DOCS, tmp_path / builder, "-D", "language=de", builder=builder)
+    if builder == "latex":  # the PDF is a German CV: German hyphenation, title, headings
+        tex = (tmp_path / builder / "max-inden-cv.tex").read_text(encoding="utf8")
+        assert "ngerman" in tex
+        assert r"\title{Max Inden: Lebenslauf}" in tex
+        assert "pdftitle={Max Inden: Lebenslauf}" in tex
+        assert "Berufserfahrung" in tex and "Ausgewählte Erfolge" in tex
 
 
 def read_the_docs_env(language: str, url: str) -> dict[str, str]:

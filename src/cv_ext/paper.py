@@ -198,9 +198,12 @@ class Paper:
         person = next(iter(self.views.declared.of_kind("person")), None)
         if person is not None:
             paper += self.header(person)
-            paper["pdftitle"] = f"{person.title}: Curriculum vitae"
-            if audience is not None:
-                paper["pdftitle"] += f" for {audience.title}"
+            paper["pdftitle"] = (
+                _("%(person)s: Curriculum vitae") % {"person": person.title}
+                if audience is None
+                else _("%(person)s: Curriculum vitae for %(audience)s")
+                % {"person": person.title, "audience": audience.title}
+            )
             paper["pdfauthor"] = person.title
             paper["pdfsubject"] = person.get("label")
         skills = skills_by_evidence(self.views, self.today)
