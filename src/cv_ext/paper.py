@@ -1,8 +1,8 @@
 """The paper CV: the whole career as one document for print, built from the domain.
 
 A page holding ``cv-document`` is the CV a person sends. On the web it is a one-page
-CV; named in ``latex_documents`` it is the PDF (the one Read the Docs builds), where
-it replaces the page around it. Every line comes from the domain's records, and each
+CV; named in ``latex_documents`` it is the PDF (the one Read the Docs builds), with
+none of a manual's furniture. Every line comes from the domain's records, and each
 entry's text is copied from the object's own page, so no fact is written twice.
 """
 
