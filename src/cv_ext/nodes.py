@@ -147,9 +147,21 @@ def _open(tag: str, suffix: str = "\n") -> Visitor:
     return visit
 
 
-def _close(tag: str) -> Visitor:
+def _latex(before: str, after: str) -> tuple[Visitor, Visitor]:
+    """Visit and depart by writing fixed LaTeX around the node's children."""
+
+    def visit(self: LaTeXTranslator, node: nodes.Element) -> None:
+        self.body.append(before)
+
+    def depart(self: LaTeXTranslator, node: nodes.Element) -> None:
+        self.body.append(after)
+
+    return visit, depart
+
+
+def _close(tag: str, suffix: str = "\n") -> Visitor:
     def depart(self: HTML5Translator, node: nodes.Element) -> None:
-        self.body.append(f"</{tag}>\n")
+        self.body.append(f"</{tag}>{suffix}")
 
     return depart
 
@@ -208,22 +220,13 @@ def depart_metric_latex(self: LaTeXTranslator, node: cv_metric) -> None:
 def visit_paper_latex(self: LaTeXTranslator, node: cv_paper) -> None:
     # document metadata for PDF readers and applicant-tracking systems
     meta = ",".join(
-        f"{key}={{{self.encode(node.get(field, ''))}}}"
-        for key, field in (
-            ("pdftitle", "pdftitle"),
-            ("pdfauthor", "pdfauthor"),
-            ("pdfsubject", "pdfsubject"),
-            ("pdfkeywords", "pdfkeywords"),
-        )
-        if node.get(field)
+        f"{key}={{{self.encode(node[key])}}}"
+        for key in ("pdftitle", "pdfauthor", "pdfsubject", "pdfkeywords")
+        if node.get(key)
     )
     if meta:
         self.body.append(f"\n\\hypersetup{{{meta}}}\n")
     self.body.append("\n\\begin{cvpaper}\n")
-
-
-def depart_paper_latex(self: LaTeXTranslator, node: cv_paper) -> None:
-    self.body.append("\n\\end{cvpaper}\n")
 
 
 def visit_paper_entry_latex(self: LaTeXTranslator, node: cv_paper_entry) -> None:
@@ -233,54 +236,15 @@ def visit_paper_entry_latex(self: LaTeXTranslator, node: cv_paper_entry) -> None
     self.body.append("\n")
 
 
-def depart_paper_entry_latex(self: LaTeXTranslator, node: cv_paper_entry) -> None:
-    self.body.append("\n\\end{cventry}\n")
-
-
-def visit_paper_head_latex(self: LaTeXTranslator, node: cv_paper_head) -> None:
-    self.body.append("\n\\cvhead{")
-
-
 def depart_paper_head_latex(self: LaTeXTranslator, node: cv_paper_head) -> None:
-    self.body.append("}\n")
-
-
-def visit_paper_when_latex(self: LaTeXTranslator, node: cv_paper_when) -> None:
-    # the dates sit at the right margin of the header line
-    self.body.append("}{")
-
-
-def depart_paper_when_latex(self: LaTeXTranslator, node: cv_paper_when) -> None:
-    pass
-
-
-def visit_paper_name_latex(self: LaTeXTranslator, node: cv_paper_name) -> None:
-    self.body.append("\n\\cvname{")
-
-
-def depart_paper_name_latex(self: LaTeXTranslator, node: cv_paper_name) -> None:
-    self.body.append("}\n")
-
-
-def visit_paper_when_html(self: HTML5Translator, node: cv_paper_when) -> None:
-    self.body.append(self.starttag(node, "span", "", CLASS="cv-paper-when"))
-
-
-def depart_paper_when_html(self: HTML5Translator, node: cv_paper_when) -> None:
-    self.body.append("</span>")
+    # \cvhead takes two arguments: a header line without dates gets an empty second
+    dated = any(isinstance(child, cv_paper_when) for child in node.children)
+    self.body.append("}\n" if dated else "}{}\n")
 
 
 def visit_paper_when_text(self: Any, node: cv_paper_when) -> None:
-    # text, man and texinfo have no right margin to align to: a separator instead
+    """A separator before the dates, where there is no right margin to align them to."""
     self.visit_Text(nodes.Text(" · "))
-
-
-def visit_paper_name_html(self: HTML5Translator, node: cv_paper_name) -> None:
-    self.body.append(self.starttag(node, "p", "", CLASS="cv-paper-name"))
-
-
-def depart_paper_name_html(self: HTML5Translator, node: cv_paper_name) -> None:
-    self.body.append("</p>\n")
 
 
 def visit_transparent(self: nodes.NodeVisitor, node: nodes.Element) -> None:
@@ -309,10 +273,15 @@ def _like(base: str) -> tuple[Visitor, Visitor]:
 
 
 def _register(
-    app: Sphinx, node: type[nodes.Element], html: tuple[Visitor, Visitor | None], base: str
+    app: Sphinx,
+    node: type[nodes.Element],
+    html: tuple[Visitor, Visitor | None],
+    base: str,
+    latex: tuple[Visitor, Visitor] | None = None,
 ) -> None:
+    """HTML as given; LaTeX as given or like *base*; text, man and texinfo like *base*."""
     like = _like(base)
-    app.add_node(node, html=html, latex=like, text=like, man=like, texinfo=like)
+    app.add_node(node, html=html, latex=latex or like, text=like, man=like, texinfo=like)
 
 
 def setup_nodes(app: Sphinx) -> None:
@@ -363,44 +332,22 @@ def setup_nodes(app: Sphinx) -> None:
 
 def _setup_paper_nodes(app: Sphinx) -> None:
     """The paper CV's nodes: LaTeX typesets them as a CV, other writers as plain text."""
-    container, paragraph = _like("container"), _like("paragraph")
-    app.add_node(
-        cv_paper,
-        html=(_open("div"), _close("div")),
-        latex=(visit_paper_latex, depart_paper_latex),
-        text=container,
-        man=container,
-        texinfo=container,
-    )
-    app.add_node(
-        cv_paper_entry,
-        html=(_open("div"), _close("div")),
-        latex=(visit_paper_entry_latex, depart_paper_entry_latex),
-        text=container,
-        man=container,
-        texinfo=container,
-    )
-    app.add_node(
-        cv_paper_head,
-        html=(_open("p"), _close("p")),
-        latex=(visit_paper_head_latex, depart_paper_head_latex),
-        text=paragraph,
-        man=paragraph,
-        texinfo=paragraph,
-    )
-    app.add_node(
-        cv_paper_name,
-        html=(visit_paper_name_html, depart_paper_name_html),
-        latex=(visit_paper_name_latex, depart_paper_name_latex),
-        text=paragraph,
-        man=paragraph,
-        texinfo=paragraph,
-    )
+    div = (_open("div"), _close("div"))
+    paper_latex = (visit_paper_latex, _latex("", "\n\\end{cvpaper}\n")[1])
+    _register(app, cv_paper, div, "container", paper_latex)
+    entry_latex = (visit_paper_entry_latex, _latex("", "\n\\end{cventry}\n")[1])
+    _register(app, cv_paper_entry, div, "container", entry_latex)
+    head_latex = (_latex("\n\\cvhead{", "")[0], depart_paper_head_latex)
+    _register(app, cv_paper_head, (_open("p"), _close("p")), "paragraph", head_latex)
+    name_html = (_open("p", ""), _close("p"))
+    _register(app, cv_paper_name, name_html, "paragraph", _latex("\n\\cvname{", "}\n"))
+    # text, man and texinfo have no right margin to align the dates to: a separator instead
     text_when = (visit_paper_when_text, depart_transparent)
     app.add_node(
         cv_paper_when,
-        html=(visit_paper_when_html, depart_paper_when_html),
-        latex=(visit_paper_when_latex, depart_paper_when_latex),
+        html=(_open("span", ""), _close("span", "")),
+        # the dates are \cvhead's second argument, at the right margin
+        latex=_latex("}{", ""),
         text=text_when,
         man=text_when,
         texinfo=text_when,

@@ -34,7 +34,6 @@ from cv_ext.nodes import (
     cv_paper_when,
 )
 from cv_ext.records import Entry
-from cv_ext.views import skills_by_evidence
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -206,7 +205,7 @@ class Paper:
             )
             paper["pdfauthor"] = person.title
             paper["pdfsubject"] = person.get("label")
-        skills = skills_by_evidence(self.views, self.today)
+        skills = self.views.work_skills  # ranked once per build, as on the skills page
         paper["pdfkeywords"] = ", ".join(self.views.skill_names[tag] for tag in skills[:12])
         build = {
             "achievements": self.achievements,
@@ -228,7 +227,9 @@ class Paper:
 
     def header(self, person: Item) -> list[nodes.Node]:
         """Name, label and one line of contact links."""
-        result: list[nodes.Node] = [cv_paper_name(person.title, person.title)]
+        result: list[nodes.Node] = [
+            cv_paper_name(person.title, person.title, classes=["cv-paper-name"])
+        ]
         if label := person.get("label"):
             result.append(nodes.paragraph(label, label, classes=["cv-paper-label"]))
         contacts: list[nodes.Node] = []

@@ -183,28 +183,3 @@ def _backlinks_by_target(
                 )
                 grouped[(target_type, link.target)].setdefault(place, link)
     return {target: list(places.values()) for target, places in grouped.items()}
-
-
-def skills_by_evidence(views: Views, today: Date) -> list[str]:
-    """Lowercased tags, strongest first: months of work carrying them, then how many records.
-
-    Volunteering and education do not count as months of work, so a hobby of many
-    years never outranks a profession.
-    """
-
-    def evidence(tag: str) -> tuple[int, int]:
-        records = views.skills[tag]
-        spans = [
-            span
-            for r in records
-            if isinstance(r, Entry) and r.kind == "work" and r.period
-            for span in r.period.spans
-        ]
-        return months_covered(spans, today), len(records)
-
-    professional = [
-        tag
-        for tag in views.skills
-        if any(not isinstance(r, Entry) or r.kind == "work" for r in views.skills[tag])
-    ]
-    return sorted(professional, key=lambda tag: tuple(-n for n in evidence(tag)))
