@@ -1,0 +1,155 @@
+"""Measuring Sphinx builds of the synthetic sites: wall and CPU time, memory, pages rewritten."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import synth
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+VARIANTS = ("plain", "cv_ext")
+
+
+@dataclass
+class Build:
+    """One Sphinx build: its times, its peak memory and its warnings."""
+
+    seconds: float  # wall clock
+    cpu_seconds: float  # user + system, the build and its workers: robust to a busy machine
+    max_rss_mb: float
+    warnings: list[str]
+
+
+@dataclass
+class Run:
+    """One repeat of one variant at one size."""
+
+    full: Build
+    incremental: Build
+    parallel: Build | None
+    rewritten: list[str]  # docnames whose HTML the incremental build rewrote
+    rewritten_other: list[str]  # other HTML files it rewrote (genindex, search)
+
+
+@dataclass
+class SizeResult:
+    """Every repeat of both variants at one size N, and what the edit should rewrite."""
+
+    n: int
+    pages: int
+    objects: int
+    edited: str
+    expected: list[str]
+    runs: dict[str, list[Run]] = field(default_factory=dict)
+
+    def median(self, variant: str, what: str, attr: str = "seconds") -> float | None:
+        """The median *attr* of build *what* (full, incremental, parallel) of *variant*."""
+        values = [
+            getattr(getattr(run, what), attr)
+            for run in self.runs.get(variant, [])
+            if getattr(run, what) is not None
+        ]
+        return statistics.median(values) if values else None
+
+
+def sphinx(srcdir: Path, outdir: Path, doctreedir: Path, jobs: int = 1) -> Build:
+    """Run one ``python -m sphinx -q -b html`` build in its own process."""
+    cmd = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d", str(doctreedir)]
+    cmd += ["-j", str(jobs)] if jobs > 1 else []
+    cmd += [str(srcdir), str(outdir)]
+    log = outdir.parent / f"{outdir.name}.log"
+    outdir.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("a", encoding="utf8") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT)
+        # wait4 gives this build's own peak RSS (and its -j workers'), not the max of all builds
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    text = log.read_text(encoding="utf8")
+    if process.returncode:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({process.returncode}):\n{text[-3000:]}")
+    warnings = [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
+    return Build(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, warnings)
+
+
+def html_mtimes(outdir: Path) -> dict[str, int]:
+    """The modification time of each page's HTML file in *outdir*, by its path there."""
+    return {
+        path.relative_to(outdir).as_posix(): path.stat().st_mtime_ns
+        for path in outdir.rglob("*.html")
+        if "_static" not in path.parts and "_sources" not in path.parts
+    }
+
+
+def run_once(site: synth.Site, variant: str, srcdir: Path, workdir: Path, *, jobs: int) -> Run:
+    """Full build, incremental rebuild after the edit, then (if jobs > 1) a -j full build."""
+    if workdir.exists():
+        shutil.rmtree(workdir)
+    out, doctrees = workdir / "html", workdir / "doctrees"
+    full = sphinx(srcdir, out, doctrees)
+    before = html_mtimes(out)
+    project = site.edit_target()
+    original = synth.edit_project(srcdir, project)
+    try:
+        incremental = sphinx(srcdir, out, doctrees)
+    finally:
+        (srcdir / f"{project.docname}.md").write_text(original, encoding="utf8")
+    after = html_mtimes(out)
+    changed = sorted(path for path, mtime in after.items() if before.get(path) != mtime)
+    docs = {f"{docname}.html": docname for docname in site.pages}
+    parallel = None
+    if jobs > 1:
+        parallel = sphinx(srcdir, workdir / "html-j", workdir / "doctrees-j", jobs=jobs)
+    shutil.rmtree(workdir)  # keep the work directory small at N = 5000
+    return Run(
+        full=full,
+        incremental=incremental,
+        parallel=parallel,
+        rewritten=sorted(docs[path] for path in changed if path in docs),
+        rewritten_other=[path for path in changed if path not in docs],
+    )
+
+
+def bench_size(
+    n: int, repeat: int, work: Path, *, jobs: int, theme: str, seed: int, quiet: bool
+) -> SizeResult:
+    """Generate the site of size *n*, write both variants, build each *repeat* times."""
+    site = synth.generate(n, seed=seed)
+    project = site.edit_target()
+    result = SizeResult(
+        n=n,
+        pages=len(site.pages),
+        objects=len(site.objects),
+        edited=project.docname,
+        expected=sorted(site.expected_rewrites(project)),
+    )
+    srcdirs = {}
+    for variant in VARIANTS:
+        srcdirs[variant] = work / f"n{n}" / variant / "src"
+        synth.WRITERS[variant](site).write(srcdirs[variant], theme)
+    for index in range(repeat):
+        for variant in VARIANTS:  # interleaved, so drift affects both alike
+            run = run_once(
+                site, variant, srcdirs[variant], work / f"n{n}" / variant / "build", jobs=jobs
+            )
+            result.runs.setdefault(variant, []).append(run)
+            if not quiet:
+                sys.stderr.write(
+                    f"  N={n} #{index + 1} {variant:7} full {run.full.seconds:6.2f}s "
+                    f"incr {run.incremental.seconds:5.2f}s ({len(run.rewritten)} pages) "
+                    + (f"-j{jobs} {run.parallel.seconds:6.2f}s " if run.parallel else "")
+                    + f"{run.full.max_rss_mb:6.0f} MB\n"
+                )
+                sys.stderr.flush()
+    shutil.rmtree(work / f"n{n}")
+    return result

@@ -1,0 +1,140 @@
+"""The benchmark's report as a MyST page: its text, the targets and the tables of medians."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from figures import fmt, ratio
+from machine import assets, machine
+from targets import evaluate
+
+if TYPE_CHECKING:
+    import argparse
+
+    from measure import SizeResult
+
+
+def tables(results: list[SizeResult], jobs: int) -> list[str]:
+    """Markdown tables of the medians."""
+    lines = [
+        (
+            "| N | pages | plain full | cv_ext full | ratio | CPU plain | CPU cv_ext | CPU ratio | "
+            f"plain -j {jobs} | cv_ext -j {jobs} | ratio -j |"
+        ),
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        pf, cf = r.median("plain", "full"), r.median("cv_ext", "full")
+        pc = r.median("plain", "full", "cpu_seconds")
+        cc = r.median("cv_ext", "full", "cpu_seconds")
+        pj, cj = r.median("plain", "parallel"), r.median("cv_ext", "parallel")
+        lines.append(
+            f"| {r.n:,} | {r.pages:,} | {fmt(pf, ' s')} | {fmt(cf, ' s')} | "
+            f"{fmt(ratio(cf, pf))}× | {fmt(pc, ' s')} | {fmt(cc, ' s')} | {fmt(ratio(cc, pc))}× | "
+            f"{fmt(pj, ' s')} | {fmt(cj, ' s')} | {fmt(ratio(cj, pj))}× |"
+        )
+    lines += [
+        "",
+        (
+            "Incremental rebuild after editing one project page (its title and its body text); "
+            "pages are the documents whose HTML file was rewritten (genindex and search, which "
+            "Sphinx always rewrites, not counted):"
+        ),
+        "",
+        (
+            "| N | edited page | plain | cv_ext | ratio | pages rewritten, plain | "
+            "pages rewritten, cv_ext | expected | exact |"
+        ),
+        "|---:|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for r in results:
+        pi, ci = r.median("plain", "incremental"), r.median("cv_ext", "incremental")
+        cv_runs = r.runs["cv_ext"]
+        exact = all(sorted(run.rewritten) == r.expected for run in cv_runs)
+        lines.append(
+            f"| {r.n:,} | `{r.edited}` | {fmt(pi, ' s')} | {fmt(ci, ' s')} | "
+            f"{fmt(ratio(ci, pi))}× | {len(r.runs['plain'][0].rewritten)} | "
+            f"{len(cv_runs[0].rewritten)} | {len(r.expected)} | {'yes' if exact else 'no'} |"
+        )
+    lines += [
+        "",
+        "Peak memory (maximum resident set size of the build process and its workers):",
+        "",
+        f"| N | objects | plain full | cv_ext full | ratio | plain -j {jobs} | cv_ext -j {jobs} |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        pm, cm = r.median("plain", "full", "max_rss_mb"), r.median("cv_ext", "full", "max_rss_mb")
+        pj = r.median("plain", "parallel", "max_rss_mb")
+        cj = r.median("cv_ext", "parallel", "max_rss_mb")
+        lines.append(
+            f"| {r.n:,} | {r.objects:,} | {fmt(pm, ' MB', 0)} | {fmt(cm, ' MB', 0)} | "
+            f"{fmt(ratio(cm, pm))}× | {fmt(pj, ' MB', 0)} | {fmt(cj, ' MB', 0)} |"
+        )
+    return lines
+
+
+def report(
+    results: list[SizeResult],
+    args: argparse.Namespace,
+    command: str,
+    elapsed: float,
+    load: tuple[float, float],
+) -> str:
+    """The whole report as a MyST page."""
+    static = assets()
+    info = machine()
+    repeats = ", ".join(f"N={r.n}: {len(r.runs['cv_ext'])}" for r in results)
+    lines = [
+        "---",
+        "orphan: true",
+        "---",
+        "",
+        "# Build speed",
+        "",
+        (
+            "How long Sphinx takes to build a career site with `cv_ext`, against the same site "
+            "written as plain MyST: the same pages and the same text, with headings, paragraphs "
+            "and links written out by hand where `cv_ext` has directives, roles, overviews, "
+            "indices and backlinks. Each site has N objects (10% timeline entries, 45% "
+            "achievements, 25% projects with a page each, 20% talks), with tags and "
+            "cross-references. Times are medians of separate `python -m sphinx -q -b html` "
+            f"processes (repeats: {repeats}); the HTML theme is `{args.theme}`."
+        ),
+        "",
+        "This page is written by the benchmark. To regenerate it, run from the repository root:",
+        "",
+        "```sh",
+        command,
+        "```",
+        "",
+        "## Targets",
+        "",
+        "| target | measured | result |",
+        "|---|---|---|",
+        *(
+            f"| {name} | {measured} | {result} |"
+            for name, measured, result in evaluate(results, static)
+        ),
+        "",
+        "## Results",
+        "",
+        (
+            "Full builds (fresh output and environment); wall-clock medians, then CPU time "
+            "(user + system) medians, which a busy machine disturbs less:"
+        ),
+        "",
+        *tables(results, args.jobs),
+        "",
+        "## Machine",
+        "",
+        (
+            f"{info['cpu']}, {info['cores']} cores, {info['memory']}; {info['os']}; "
+            f"Python {info['python']}, Sphinx {info['sphinx']}, MyST-Parser {info['myst-parser']}, "
+            f"docutils {info['docutils']}, cv_ext {info['cv-ext']} "
+            f"(sources digest `{info['cv_ext_sources']}`). "
+            f"The whole run took {elapsed / 60:.0f} min."
+        ),
+        "",
+    ]
+    return "\n".join(lines)
