@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from synth_model import Obj
-
 TODAY = (2024, 9)  # matches cv_today in synth_writer.CONF
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -39,13 +34,3 @@ def format_months(count: int) -> str:
     parts = [f"{years} yr" if years == 1 else f"{years} yrs"] if years else []
     parts += [f"{rest} mo" if rest == 1 else f"{rest} mos"] if rest else []
     return " ".join(parts)
-
-
-def when(obj: Obj) -> str:
-    """The date line of *obj*, as cv_ext renders it."""
-    if obj.end is None:
-        return display(obj.start)
-    end = TODAY if obj.end == "present" else obj.end
-    assert isinstance(end, tuple)
-    shown = "Present" if obj.end == "present" else display(end)
-    return f"{display(obj.start)} – {shown} · {format_months(months(obj.start, end))}"

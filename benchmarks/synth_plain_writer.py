@@ -5,12 +5,22 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from synth_dates import TODAY, format_months, months, when
+from synth_dates import TODAY, display, format_months, months
 from synth_model import KINDS, Obj
 from synth_writer import Writer
 
 if TYPE_CHECKING:
     from synth_model import Site
+
+
+def when(obj: Obj) -> str:
+    """The date line of *obj*, as cv_ext renders it."""
+    if obj.end is None:
+        return display(obj.start)
+    end = TODAY if obj.end == "present" else obj.end
+    assert isinstance(end, tuple)
+    shown = "Present" if obj.end == "present" else display(end)
+    return f"{display(obj.start)} – {shown} · {format_months(months(obj.start, end))}"
 
 
 class PlainWriter(Writer):

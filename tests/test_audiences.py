@@ -20,10 +20,10 @@ from sphinx.util.console import strip_colors
 from test_builds import assert_same_as_clean, differences, edit, rebuild
 from test_exports import strict_validator
 
-from cv_ext.audiences import Audience, parse_audiences, select
-from cv_ext.config import audiences, today
-from cv_ext.domain import get_domain
-from cv_ext.model import Date
+from cv_ext.core.audiences import Audience, parse_audiences, select
+from cv_ext.core.dates import Date
+from cv_ext.reading.config import audiences, today
+from cv_ext.reading.domain import get_domain
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

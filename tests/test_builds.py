@@ -320,7 +320,7 @@ RELATIONS: dict[str, list[str | None]] = {
     ],
 )
 def test_navigation_pages(changed: set[str], global_navigation: bool, pages: set[str]) -> None:
-    from cv_ext.rewrites import navigation_pages
+    from cv_ext.reading.digests import navigation_pages
 
     found = navigation_pages(changed, RELATIONS, RELATIONS, global_navigation=global_navigation)
     assert found == pages

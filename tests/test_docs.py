@@ -9,14 +9,14 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from cv_ext.domain import get_domain
-from cv_ext.model import Date, parse_date
+from cv_ext.core.dates import Date, parse_date
+from cv_ext.reading.domain import get_domain
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
-    from cv_ext.records import Entry
+    from cv_ext.core.records import Entry
 
 from conftest import REPO, TESTS, sphinx_build
 
@@ -254,7 +254,7 @@ def test_jobs_link_their_projects_and_talks(site: SphinxTestApp) -> None:
 
 
 def test_warning_catalogue_on_the_site(site: SphinxTestApp) -> None:
-    from cv_ext._logging import SUBTYPE_DOCS
+    from cv_ext.common.warn import SUBTYPE_DOCS
 
     page = BeautifulSoup((site.outdir / "colophon.html").read_text(encoding="utf8"), "html.parser")
     rows = [row.select("td") for row in page.select("table.cv-warnings tbody tr")]

@@ -15,9 +15,9 @@ from conftest import REPO, TESTS, sphinx_build
 from pyld import jsonld
 from sphinx.testing.util import SphinxTestApp
 
-from cv_ext.domain import get_domain
-from cv_ext.export import schema_errors
-from cv_ext.export.jsonresume import schema
+from cv_ext.outputs.export import schema_errors
+from cv_ext.outputs.export.jsonresume import schema
+from cv_ext.reading.domain import get_domain
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 import pytest
 from bs4 import BeautifulSoup
 
-from cv_ext.model import Date, ParseError, format_months, parse_metric, parse_period
+from cv_ext.core.dates import Date, format_months, parse_period
+from cv_ext.core.errors import ParseError
+from cv_ext.core.metrics import parse_metric
 from tests.conftest import REPO
 
 if TYPE_CHECKING:

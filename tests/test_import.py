@@ -15,10 +15,11 @@ from conftest import TESTS, sphinx_build
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cv_ext.import_ import import_resume
-from cv_ext.import_.normalise import normalise
-from cv_ext.import_.spellings import looks_like_host, to_iso
-from cv_ext.model import Date, parse_date, slug_or_digest, slugify
+from cv_ext.cli.importer import import_resume
+from cv_ext.cli.importer.normalise import normalise
+from cv_ext.cli.importer.spellings import looks_like_host, to_iso
+from cv_ext.core.dates import Date, parse_date
+from cv_ext.core.ids import slug_or_digest, slugify
 
 if TYPE_CHECKING:
     from pathlib import Path

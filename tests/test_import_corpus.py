@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from conftest import TESTS, sphinx_build
 
-from cv_ext.import_ import Change, import_resume
-from cv_ext.import_.normalise import RENAMES, SECTIONS
+from cv_ext.cli.importer import Change, import_resume
+from cv_ext.cli.importer.normalise import RENAMES, SECTIONS
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -12,10 +12,11 @@ from conftest import REPO, TESTS
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cv_ext.audiences import Audience
-from cv_ext.match import code_like, match, normalise, stems, technology_tokens
-from cv_ext.model import Date, parse_period
-from cv_ext.records import Entry, Records, Talk
+from cv_ext.core.audiences import Audience
+from cv_ext.core.dates import Date, parse_period
+from cv_ext.core.matching import match
+from cv_ext.core.records import Entry, Records, Talk
+from cv_ext.core.terms import code_like, normalise, stems, technology_tokens
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cv_ext.model import (
+from cv_ext.core.dates import (
     Date,
-    ParseError,
     Precision,
     Span,
     format_months,
@@ -14,13 +13,12 @@ from cv_ext.model import (
     months_covered,
     parse_date,
     parse_end,
-    parse_metric,
     parse_period,
-    parse_quantity,
-    parse_tags,
-    parse_url,
-    slugify,
 )
+from cv_ext.core.errors import ParseError
+from cv_ext.core.ids import slugify
+from cv_ext.core.metrics import parse_metric, parse_quantity
+from cv_ext.core.values import parse_tags, parse_url
 
 TODAY = Date(2024, 9, 23)
 

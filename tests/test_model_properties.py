@@ -8,17 +8,11 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cv_ext.model import (
-    Date,
-    ParseError,
-    parse_date,
-    parse_email,
-    parse_metric,
-    parse_period,
-    parse_tags,
-    parse_url,
-    slugify,
-)
+from cv_ext.core.dates import Date, parse_date, parse_period
+from cv_ext.core.errors import ParseError
+from cv_ext.core.ids import slugify
+from cv_ext.core.metrics import parse_metric
+from cv_ext.core.values import parse_email, parse_tags, parse_url
 
 TODAY = Date(2024, 9, 23)
 DATEISH = st.text(alphabet="0123456789-/ .:,;and–present", max_size=40)

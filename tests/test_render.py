@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.util.console import strip_colors
 
-from cv_ext.domain import get_domain
+from cv_ext.reading.domain import get_domain
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -119,7 +119,7 @@ def test_catalogue_documents_every_subtype() -> None:
     """``log_warning`` takes a ``CvSubtype``, so mypy --strict keeps the code to these."""
     from typing import get_args
 
-    from cv_ext._logging import SUBTYPE_DOCS, CvSubtype
+    from cv_ext.common.warn import SUBTYPE_DOCS, CvSubtype
 
     assert set(SUBTYPE_DOCS) == set(get_args(CvSubtype))
     assert all(text.endswith(".") for text in SUBTYPE_DOCS.values())

@@ -1,0 +1,204 @@
+"""The records the ``cv`` domain holds: one frozen dataclass per object type, free of Sphinx.
+
+They are pickled with the build environment and compared to detect changes,
+so they hold only plain values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cv_ext.core.dates import Date, Period
+    from cv_ext.core.metrics import Metric
+
+#: timeline kinds and how they are shown
+KINDS: dict[str, str] = {"work": "Work", "education": "Education", "volunteering": "Volunteering"}
+#: how a person relates to a project, as :roles: may say; schema.org has a property for each
+RELATIONSHIPS = ("creator", "maintainer", "contributor")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A timeline entry: a job, a degree, a volunteer role."""
+
+    id: str
+    title: str
+    #: the employer, school or project; "" where the CV names none (volunteering, education)
+    org: str
+    #: None when the dates were invalid: the entry renders but is never aggregated
+    period: Period | None
+    kind: str = "work"
+    #: work only: False when :org: is the organisation the role served, not an employer
+    #: (an open-source contribution, say); the exports then claim no employment
+    employer: bool = True
+    location: str = ""
+    url: str = ""
+    tags: tuple[str, ...] = ()
+    #: what the organisation is (JSON Resume ``description``)
+    description: str = ""
+    #: the body's paragraphs and bullet points, as plain text
+    summary: str = ""
+    highlights: tuple[str, ...] = ()
+    #: education only: field of study, kind of degree, grade
+    area: str = ""
+    study_type: str = ""
+    score: str = ""
+    docname: str = ""
+    anchor: str = ""
+    lineno: int = 0
+
+    @property
+    def contribution(self) -> bool:
+        """Work for an organisation that did not employ the person."""
+        return self.kind == "work" and not self.employer
+
+
+@dataclass(frozen=True, slots=True)
+class Achievement:
+    """A dated, possibly measured result, optionally tied to an entry or a project."""
+
+    id: str
+    title: str
+    #: None when the date was invalid: the achievement renders but is never aggregated
+    date: Date | None
+    metrics: tuple[Metric, ...] = ()
+    entry: str = ""
+    project: str = ""
+    url: str = ""
+    tags: tuple[str, ...] = ()
+    #: who gave the award, for achievements that are awards
+    awarder: str = ""
+    summary: str = ""
+    docname: str = ""
+    anchor: str = ""
+    lineno: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """A project with a page of its own: its id is also its URL."""
+
+    id: str
+    title: str
+    #: None when the dates were invalid or missing
+    period: Period | None
+    summary: str = ""
+    url: str = ""
+    entry: str = ""
+    tags: tuple[str, ...] = ()
+    highlights: tuple[str, ...] = ()
+    #: the author's roles in the project, the organisation behind it, and its type
+    roles: tuple[str, ...] = ()
+    entity: str = ""
+    type: str = ""
+    docname: str = ""
+    anchor: str = ""
+    lineno: int = 0
+
+    def relationships(self) -> tuple[str, ...]:
+        """Which of :data:`RELATIONSHIPS` :roles: names; "contributor" when it names none.
+
+        Listing a project claims at least a contribution to it, and nothing more.
+        """
+        named = {role.lower() for role in self.roles}
+        return tuple(word for word in RELATIONSHIPS if word in named) or ("contributor",)
+
+
+@dataclass(frozen=True, slots=True)
+class Talk:
+    """A talk given at an event, possibly presenting projects."""
+
+    id: str
+    title: str
+    #: None when the date was invalid or missing
+    date: Date | None
+    event: str = ""
+    event_url: str = ""
+    #: the last day of a talk over several days (JSON Resume ``endDate``)
+    end: Date | None = None
+    #: the speaker's roles (JSON Resume ``roles``) and the points made (``highlights``)
+    roles: tuple[str, ...] = ()
+    highlights: tuple[str, ...] = ()
+    video: str = ""
+    slides: str = ""
+    projects: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()  # co-speakers, from :with:
+    entry: str = ""
+    tags: tuple[str, ...] = ()
+    summary: str = ""
+    docname: str = ""
+    anchor: str = ""
+    lineno: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A simpler CV item: the person, a language, a skill, a publication, a certificate, ...
+
+    *kind* names the directive that declared it; *fields* are its options in order.
+    """
+
+    id: str
+    kind: str
+    title: str
+    fields: tuple[tuple[str, str], ...] = ()
+    summary: str = ""
+    docname: str = ""
+    anchor: str = ""
+    lineno: int = 0
+
+    def get(self, name: str) -> str:
+        """The value of field *name*, or ""."""
+        return next((value for key, value in self.fields if key == name), "")
+
+
+@dataclass(frozen=True, slots=True)
+class Backlink:
+    """One place that references an object: another object, or a section of a page."""
+
+    target_type: str
+    target: str
+    docname: str
+    anchor: str
+    #: the referencing object's type, or "" for a plain section of a page
+    source_type: str
+    source: str
+    label: str
+    order: int  # position in its document, for a stable order
+
+
+#: objects with a role, a search entry and an intersphinx entry
+Linkable = Entry | Achievement | Project | Talk
+#: the domain's name of each record class
+OBJECT_TYPES: dict[type, str] = {
+    Entry: "entry",
+    Achievement: "achievement",
+    Project: "project",
+    Talk: "talk",
+    Item: "item",
+}
+Record = Linkable | Item
+
+
+@dataclass
+class Records:
+    """Every record of a build, each list in declaration order (page, then line)."""
+
+    entries: list[Entry] = field(default_factory=list)
+    achievements: list[Achievement] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    talks: list[Talk] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+
+    def of_kind(self, kind: str) -> list[Item]:
+        """Items declared by the ``kind`` directive."""
+        return [item for item in self.items if item.kind == kind]
+
+
+def display_title(record: Record) -> str:
+    """How a reference to *record* reads: "Position, Org" or the object's title."""
+    if isinstance(record, Entry) and record.org:
+        return f"{record.title}, {record.org}" if record.title else record.org
+    return record.title

@@ -1,0 +1,61 @@
+"""Plain-text option values: lists, tags, e-mail addresses, URLs and profiles."""
+
+from __future__ import annotations
+
+import re
+
+from cv_ext.core.errors import ParseError
+
+
+def parse_list(text: str) -> tuple[str, ...]:
+    """Comma-separated items, trimmed, deduplicated in order (case kept)."""
+    seen: dict[str, None] = {}
+    for item in text.split(","):
+        if cleaned := " ".join(item.split()):
+            seen.setdefault(cleaned, None)
+    return tuple(seen)
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """Comma-separated tags, trimmed, deduplicated in order regardless of case."""
+    seen: dict[str, str] = {}
+    for tag in parse_list(text):
+        seen.setdefault(tag.lower(), tag)
+    return tuple(seen.values())
+
+
+def parse_email(text: str) -> str:
+    """An e-mail address of the plain ``name@host.domain`` form."""
+    email = text.strip()
+    if re.fullmatch(r"[^@\s<>\"'`]+@[^@\s<>\"'`]+\.[^@\s<>\"'`.]+", email) is None:
+        raise ParseError(f"invalid e-mail address {email!r}")
+    return email
+
+
+def parse_url(text: str) -> str:
+    """An absolute ``http(s)`` URL; anything else (``javascript:``, relative) is refused."""
+    url = text.strip()
+    if re.fullmatch(r"https?://[^\s/?#<>\"`]+[^\s<>\"`]*", url) is None:
+        raise ParseError(
+            f"refused URL {url!r}: only absolute http:// and https:// URLs are allowed"
+        )
+    return url
+
+
+def parse_profiles(text: str) -> list[tuple[str, str, str]]:
+    """``Network | username | URL`` lines (username optional) as (network, username, url)."""
+    profiles = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        parts = [part.strip() for part in line.split("|")]
+        if len(parts) == 2:
+            parts.insert(1, "")
+        if len(parts) != 3 or not parts[0]:
+            raise ParseError(
+                f"invalid profile {line.strip()!r}: expected 'Network | username | URL'"
+            )
+        if parts[2]:
+            parse_url(parts[2])
+        profiles.append((parts[0], parts[1], parts[2]))
+    return profiles

@@ -1,0 +1,35 @@
+"""What a build hands to readers and machines beyond the pages themselves.
+
+The exports (:mod:`.export`: JSON Resume, schema.org JSON-LD, one export per
+audience), the paper CV and its LaTeX (:mod:`.paper`), the search page's data
+(:mod:`.search`), link-preview images (:mod:`.previews`), links between the site's
+languages (:mod:`.languages`) and cv_ext's CSS and scripts (:mod:`.assets`).
+
+May import: ``writing``, ``reading``, ``nodes``, ``common`` and ``core``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def setup_outputs(app: Sphinx) -> None:
+    """Connect every output; the order is the order of their tags in a page's head."""
+    from cv_ext.outputs.assets import setup_assets
+    from cv_ext.outputs.export import setup_export
+    from cv_ext.outputs.export.tailored import setup_tailored
+    from cv_ext.outputs.languages import setup_languages
+    from cv_ext.outputs.paper import setup_paper
+    from cv_ext.outputs.previews import setup_previews
+    from cv_ext.outputs.search import setup_search
+
+    setup_paper(app)
+    setup_languages(app)
+    setup_export(app)
+    setup_tailored(app)
+    setup_search(app)
+    setup_previews(app)
+    setup_assets(app)

@@ -1,0 +1,294 @@
+"""JSON Resume (https://jsonresume.org/schema) from the domain's records. Free of Sphinx.
+
+Records map onto the schema's sections as :mod:`cv_ext.cli.importer` maps them
+back, so that import, build and export give back the same data.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cv_ext.core.dates import Period, Span
+    from cv_ext.core.records import Achievement, Entry, Item, Project, Records, Talk
+
+SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
+
+#: person item fields -> JSON Resume ``basics.location`` keys
+LOCATION = {
+    "address": "address",
+    "postal-code": "postalCode",
+    "city": "city",
+    "country-code": "countryCode",
+    "region": "region",
+}
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Resume schema (v1.0.0), vendored with its licence."""
+    text = resources.files("cv_ext.outputs.export").joinpath("resume-schema.json").read_text("utf8")
+    return dict(json.loads(text))
+
+
+def compact(value: Any) -> Any:
+    """*value* without empty strings, lists and objects: what carries no data."""
+    if isinstance(value, dict):
+        pairs = ((key, compact(item)) for key, item in value.items())
+        return {key: item for key, item in pairs if item not in ("", [], {}, None)}
+    if isinstance(value, list):
+        return [item for item in (compact(v) for v in value) if item not in ("", [], {}, None)]
+    return value
+
+
+def dates(period: Period | None) -> dict[str, str]:
+    """``startDate``/``endDate`` of a one-span period (of its first span if it has several)."""
+    return span_dates(period.spans[0]) if period is not None else {}
+
+
+def span_dates(span: Span) -> dict[str, str]:
+    """``startDate``/``endDate`` of one span; an ongoing one has no end."""
+    end = span.end if span.end is not None else span.start
+    return {"startDate": span.start.iso(), "endDate": "" if end == "present" else end.iso()}
+
+
+def spans(period: Period | None) -> list[dict[str, str]]:
+    """The dates of each span: a period with a gap is one item per span, as JSON Resume
+    has one start and one end per item (so "2017 - 2020, 2022 - present" stays two spans)."""
+    return [span_dates(span) for span in period.spans] if period is not None else [{}]
+
+
+def achievement_line(achievement: Achievement) -> str:
+    """An achievement as one highlight: ``Title (2023-11-23): metric; metric``."""
+    text = achievement.title
+    if achievement.date:
+        text += f" ({achievement.date.iso()})"
+    if achievement.metrics:
+        text += ": " + "; ".join(metric.summary() for metric in achievement.metrics)
+    return text
+
+
+def to_resume(records: Records, *, canonical: str = "", last_modified: str = "") -> dict[str, Any]:
+    """The JSON Resume document of *records*."""
+    by_entry: dict[str, list[str]] = {}
+    awards = []
+    for achievement in records.achievements:
+        if achievement.entry:
+            by_entry.setdefault(achievement.entry, []).append(achievement_line(achievement))
+        elif not achievement.project:
+            awards.append(
+                {
+                    "title": achievement.title,
+                    "date": achievement.date.iso() if achievement.date else "",
+                    "awarder": achievement.awarder,
+                    "summary": achievement.summary,
+                }
+            )
+
+    def highlights(entry: Entry) -> list[str]:
+        return [*entry.highlights, *by_entry.get(entry.id, [])]
+
+    resume: dict[str, Any] = {
+        "$schema": SCHEMA_URL,
+        "basics": basics(records.of_kind("person")),
+        "work": [
+            {
+                "name": entry.org,
+                "position": entry.title,
+                "url": entry.url,
+                "location": entry.location,
+                "description": entry.description,
+                **when,
+                "summary": entry.summary,
+                "highlights": highlights(entry),
+            }
+            for entry in records.entries
+            if entry.kind == "work" and entry.employer
+            for when in spans(entry.period)
+        ],
+        "volunteer": [
+            {
+                "organization": entry.org,
+                "position": entry.title,
+                "url": entry.url,
+                **when,
+                "summary": entry.summary,
+                "highlights": highlights(entry),
+            }
+            for entry in records.entries
+            if entry.kind == "volunteering"
+            for when in spans(entry.period)
+        ],
+        "education": [
+            {
+                "institution": entry.org,
+                "url": entry.url,
+                "area": entry.area,
+                # a hand-written degree is often only a title; with an area given, the
+                # title is "type in area" and holds no type of its own to export
+                "studyType": entry.study_type or ("" if entry.area else entry.title),
+                **when,
+                "score": entry.score,
+                "courses": highlights(entry),
+            }
+            for entry in records.entries
+            if entry.kind == "education"
+            for when in spans(entry.period)
+        ],
+        "awards": awards
+        + [
+            {
+                "title": item.title,
+                "date": item.get("date"),
+                "awarder": item.get("awarder"),
+                "summary": item.summary,
+            }
+            for item in records.of_kind("award")
+        ],
+        "certificates": [
+            {
+                "name": item.title,
+                "date": item.get("date"),
+                "issuer": item.get("issuer"),
+                "url": item.get("url"),
+            }
+            for item in records.of_kind("certificate")
+        ],
+        "publications": [
+            {
+                "name": item.title,
+                "publisher": item.get("publisher"),
+                "releaseDate": item.get("date"),
+                "url": item.get("url"),
+                "summary": item.summary,
+            }
+            for item in records.of_kind("publication")
+        ],
+        "skills": skills(records),
+        "languages": [
+            {"language": item.title, "fluency": item.get("fluency")}
+            for item in records.of_kind("language")
+        ],
+        "interests": [
+            {"name": item.title, "keywords": split(item.get("keywords"))}
+            for item in records.of_kind("interest")
+        ],
+        "references": [
+            {"name": item.title, "reference": item.summary} for item in records.of_kind("reference")
+        ],
+        # projects and talks in the order they are declared (page, then line)
+        "projects": [
+            record_json
+            for _, record_json in sorted(
+                [((p.docname, p.lineno), project_json(p)) for p in records.projects]
+                + [((t.docname, t.lineno), talk_json(t)) for t in records.talks],
+                key=lambda pair: pair[0],
+            )
+        ]
+        + [
+            contribution_json(entry, when, highlights(entry))
+            for entry in records.entries
+            if entry.contribution
+            for when in spans(entry.period)
+        ],
+        "meta": {"canonical": canonical, "version": "v1.0.0", "lastModified": last_modified},
+    }
+    return dict(compact(resume))
+
+
+def split(text: str) -> list[str]:
+    """A comma-separated field as a list."""
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def basics(people: list[Item]) -> dict[str, Any]:
+    """``basics`` from the first ``person`` item."""
+    if not people:
+        return {}
+    person = people[0]
+    return {
+        "name": person.title,
+        **{key: person.get(key) for key in ("label", "image", "email", "phone", "url")},
+        "summary": person.summary,
+        "location": {key: person.get(name) for name, key in LOCATION.items()},
+        "profiles": [
+            {"network": network, "username": username, "url": url}
+            for network, username, url in (
+                (part.strip() for part in line.split("|"))
+                for line in person.get("profiles").splitlines()
+                if line.strip()
+            )
+        ],
+    }
+
+
+def skills(records: Records) -> list[dict[str, Any]]:
+    """Declared ``skill`` items; without any, one skill per tag used on the site."""
+    declared = records.of_kind("skill")
+    if declared:
+        return [
+            {
+                "name": item.title,
+                "level": item.get("level"),
+                "keywords": split(item.get("keywords")),
+            }
+            for item in declared
+        ]
+    names: dict[str, str] = {}
+    every: list[Entry | Achievement | Project | Talk] = [
+        *records.entries,
+        *records.achievements,
+        *records.projects,
+        *records.talks,
+    ]
+    for record in every:
+        for tag in record.tags:
+            names.setdefault(tag.lower(), tag)
+    return [{"name": names[key]} for key in sorted(names)]
+
+
+def project_json(project: Project) -> dict[str, Any]:
+    """A project."""
+    return {
+        "name": project.title,
+        "description": project.summary,
+        "highlights": list(project.highlights),
+        "keywords": list(project.tags),
+        **dates(project.period),
+        "url": project.url,
+        "roles": list(project.roles),
+        "entity": project.entity,
+        "type": project.type,
+    }
+
+
+def talk_json(talk: Talk) -> dict[str, Any]:
+    """A talk, as the schema's maintainers advise: a project of type "talk"."""
+    return {
+        "name": talk.title,
+        "description": talk.summary,
+        "keywords": list(talk.tags),
+        "highlights": list(talk.highlights),
+        "startDate": talk.date.iso() if talk.date else "",
+        "endDate": talk.end.iso() if talk.end else "",
+        "url": talk.event_url or talk.video or talk.slides,
+        "roles": list(talk.roles),
+        "entity": talk.event,
+        "type": "talk",
+    }
+
+
+def contribution_json(entry: Entry, when: dict[str, str], highlights: list[str]) -> dict[str, Any]:
+    """Work with ``:employer: no``: a project of type "contribution" for its organisation
+    (the ``entity``), not a job, so the export names no employer the CV does not name."""
+    return {
+        "name": entry.title or entry.org,
+        "description": entry.summary,
+        "highlights": highlights,
+        "keywords": list(entry.tags),
+        **when,
+        "url": entry.url,
+        "entity": entry.org,
+        "type": "contribution",
+    }

@@ -1,0 +1,102 @@
+"""What every part of one paper CV shares: the views, the selection, ids and copied bodies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
+
+from docutils import nodes
+
+from cv_ext.common.i18n import _
+from cv_ext.nodes import render
+from cv_ext.nodes.bodies import own_bodies, rehome
+from cv_ext.nodes.elements import cv_paper_when
+from cv_ext.reading.directives.document import SECTIONS
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+    from cv_ext.core.audiences import Selection
+    from cv_ext.core.dates import Date, Period
+    from cv_ext.core.records import Achievement, Entry, Project, Talk
+    from cv_ext.core.views import Record, Views
+
+ElementT = TypeVar("ElementT", bound=nodes.Element)
+RecordT = TypeVar("RecordT", "Achievement", "Project", "Talk")
+
+
+@dataclass
+class PaperContext:
+    """One paper CV being filled: its document, the build's views and, tailored, a selection."""
+
+    env: BuildEnvironment
+    document: nodes.document
+    views: Views
+    today: Date
+    #: an audience's selection, when the paper is tailored (see :mod:`cv_ext.core.audiences`)
+    selection: Selection | None = None
+    #: the pages whose objects' bodies were copied so far, read once each
+    doctrees: dict[str, nodes.document] = field(default_factory=dict)
+
+    def shown(self, kind: str, every: list[RecordT]) -> list[RecordT]:
+        """*every* record of *kind*, or only those the audience selects."""
+        if self.selection is None:
+            return every
+        section = self.selection.section(kind)
+        chosen = {record.id for record in section.full} if section else set()
+        # the selection orders as the views do (newest first), so filtering keeps its order
+        return [record for record in every if record.id in chosen]
+
+    def section(self, name: str, content: list[nodes.Node]) -> nodes.section:
+        """A section of the paper, headed as in :data:`SECTIONS`."""
+        section_id = f"cv-paper-{name}"
+        while section_id in self.document.ids:
+            section_id += "-"
+        section = nodes.section(ids=[section_id], classes=["cv-paper-section"])
+        self.document.ids[section_id] = section
+        heading = _(SECTIONS[name])
+        section += nodes.title(heading, heading)
+        section += content
+        return section
+
+    def item(self, para: nodes.paragraph, objtype: str, record: Record) -> nodes.list_item:
+        """A list item that the paper's own references can point at."""
+        target = self.target(nodes.target("", ""), objtype, record.id)
+        para.insert(0, target)
+        return nodes.list_item("", para)
+
+    def target(self, node: ElementT, objtype: str, object_id: str) -> ElementT:
+        """Give *node* a unique id naming the object it shows."""
+        node_id = nodes.make_id(f"cv-paper-{objtype}-{object_id}")
+        while node_id in self.document.ids:
+            node_id += "-"
+        node["ids"].append(node_id)
+        node["cv_type"], node["cv_id"], node["cv_anchor"] = objtype, object_id, node_id
+        self.document.ids[node_id] = node
+        return node
+
+    def body(self, objtype: str, record: Entry | Achievement | Project | Talk) -> list[nodes.Node]:
+        """A copy of the object's own text from its page, its references made from here."""
+        if record.docname not in self.doctrees:
+            self.doctrees[record.docname] = self.env.get_doctree(record.docname)
+        for key, body in own_bodies(self.doctrees[record.docname]):
+            if key == (objtype, record.id):
+                return rehome(body, record.docname, self.env.docname)
+        return []
+
+
+def when(period: Period) -> cv_paper_when:
+    """The spans of *period* (no duration: the dates say it on paper)."""
+    node = cv_paper_when(classes=["cv-paper-when"])
+    for index, span in enumerate(period.spans):
+        if index:
+            node += nodes.Text(", ")
+        node += render.span_nodes(span)
+    return node
+
+
+def spans_text(period: Period) -> str:
+    """The spans of *period* as plain text."""
+    return ", ".join(
+        nodes.inline("", "", *render.span_nodes(span)).astext() for span in period.spans
+    )

@@ -1,0 +1,77 @@
+"""LaTeX set-up of the paper CV: paper size, fonts, and none of a manual's furniture.
+
+``cv_paper`` (``"a4"``, ``"letter"``, or ``""`` to leave LaTeX alone) fills in
+``latex_elements`` defaults; keys the site sets itself always win. The macros the
+paper's LaTeX visitors write live in ``cv_ext.sty``, copied beside the ``.tex`` file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+from sphinx.util.fileutil import copy_asset_file
+
+from cv_ext.common.warn import log_warning
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
+
+STYLE = Path(__file__).parent / "texinputs" / "cv_ext.sty"
+PAPER_SIZES = {"a4": "a4paper", "letter": "letterpaper"}
+LINK_COLOUR = "{rgb}{0.08,0.24,0.47}"  # dark blue: a link on screen, legible on paper
+
+
+def setup_latex(app: Sphinx) -> None:
+    """Load ``cv_ext.sty``, copy it where LaTeX finds it, and set paper and fonts (``cv_paper``)."""
+    app.add_latex_package("cv_ext")
+    app.connect("config-inited", _latex_defaults, priority=500)
+    app.connect("build-finished", _copy_style)
+
+
+def latex_defaults(paper: str) -> dict[str, str]:
+    """The ``latex_elements`` that make a Sphinx LaTeX document a CV on *paper*."""
+    return {
+        "papersize": PAPER_SIZES[paper],
+        "pointsize": "10pt",
+        # one sans-serif family (TeX Gyre Heros, in every TeX Live) for text and headings
+        "fontpkg": "\\usepackage{tgheros}\n\\renewcommand{\\familydefault}{\\sfdefault}\n"
+        "\\renewcommand{\\ttdefault}{txtt}",
+        "sphinxsetup": f"hmargin={{1.8cm,1.8cm}}, vmargin={{1.5cm,1.8cm}}, "
+        f"InnerLinkColor={LINK_COLOUR}, OuterLinkColor={LINK_COLOUR}, TitleColor={{rgb}}{{0,0,0}}",
+        # ligatures extract as their letters: applicant-tracking systems read "fi", not "ﬁ"
+        "passoptionstopackages": "\\input{glyphtounicode}\\pdfgentounicode=1",
+        "fncychap": "",
+        "releasename": "",
+        "maketitle": "\\cvpaperstyle",
+        "tableofcontents": "",
+        "makeindex": "",
+        "printindex": "",
+        "secnumdepth": "\\setcounter{secnumdepth}{0}",
+    }
+
+
+def _latex_defaults(app: Sphinx, config: Config) -> None:
+    paper = config.cv_paper.strip().lower()
+    if not paper:
+        return
+    if paper not in PAPER_SIZES:
+        log_warning(
+            logger,
+            f"cv_paper: unknown paper size {config.cv_paper!r}, expected "
+            f"{', '.join(map(repr, PAPER_SIZES))} or ''; using 'a4'",
+            "config",
+            location=None,
+        )
+        paper = "a4"
+    # a new dict: the default value of latex_elements is shared by every app in a process
+    config.latex_elements = {**latex_defaults(paper), **config.latex_elements}
+
+
+def _copy_style(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and app.builder.format == "latex":
+        copy_asset_file(STYLE, app.outdir)

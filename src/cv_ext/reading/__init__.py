@@ -1,0 +1,29 @@
+"""What runs while pages are read: the settings (:mod:`.config`), the directives
+(:mod:`.directives`), the ``cv`` domain that holds every record (:mod:`.domain`,
+:mod:`.store`), what a read page tells (:mod:`.doctree`), and which other pages an
+incremental build must rewrite (:mod:`.digests`, :mod:`.rewrites`).
+
+May import: ``nodes``, ``common`` and ``core``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def setup_reading(app: Sphinx) -> None:
+    """Settings, the domain, every directive, and the events around reading."""
+    from cv_ext.reading.config import setup_config
+    from cv_ext.reading.directives import setup_directives
+    from cv_ext.reading.doctree import setup_doctree
+    from cv_ext.reading.domain import CVDomain
+    from cv_ext.reading.rewrites import setup_rewrites
+
+    setup_config(app)
+    app.add_domain(CVDomain)
+    setup_directives(app)
+    setup_doctree(app)
+    setup_rewrites(app)

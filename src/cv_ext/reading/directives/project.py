@@ -1,0 +1,118 @@
+"""``project``: a project, declared at the top of its own page."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+
+from cv_ext.common.i18n import _
+from cv_ext.core.dates import Period, Span
+from cv_ext.core.records import Project
+from cv_ext.core.values import parse_list
+from cv_ext.nodes import render
+from cv_ext.nodes.elements import (
+    cv_heading,
+    cv_project,
+)
+from cv_ext.reading.config import today
+from cv_ext.reading.directives.base import TEXT, CVDirective
+
+if TYPE_CHECKING:
+    from sphinx.util.typing import OptionSpec
+
+
+class ProjectDirective(CVDirective):
+    """A project, declared at the top of its own page; its id is the page's name.
+
+    .. code-block:: md
+
+       # Decentralized hole punching
+
+       :::{project}
+       :date: 2022-02-09
+       :url: https://github.com/libp2p/rust-libp2p/pull/2438
+       :entry: protocol-labs
+       :summary: Hole punching for libp2p without central infrastructure.
+       :::
+    """
+
+    objtype = "project"
+    translatable = frozenset({"summary", "entity"})
+    option_spec: ClassVar[OptionSpec] = dict.fromkeys(
+        (
+            "date",
+            "start",
+            "end",
+            "url",
+            "entry",
+            "tags",
+            "summary",
+            "name",
+            "roles",
+            "entity",
+            "type",
+        ),
+        TEXT,
+    ) | {"class": directives.class_option}
+
+    def project_period(self) -> Period | None:
+        """``:date:`` for a day's work, or ``:start:``/``:end:`` for longer projects."""
+        if "date" in self.options:
+            if "start" in self.options:
+                self.warn(":date: and :start: exclude each other; :date: is used", "option")
+            date = self.date()
+            return Period((Span(date),)) if date else None
+        if "start" not in self.options:
+            return None  # an undated project is shown without dates
+        return self.period()
+
+    def run(self) -> list[nodes.Node]:
+        """Record the project in the domain and render its header."""
+        # an empty title is taken from the page's heading once the page is read
+        title = self.title(required=False)
+        period = self.project_period()
+        project_id = self.object_id(PurePosixPath(self.env.docname).name)
+        anchor = self.anchor(project_id)
+        body, _summary, highlights = self.body()
+        project = Project(
+            id=project_id,
+            title=title,
+            period=period,
+            summary=self.text("summary"),
+            url=self.url(),
+            entry=self.text("entry"),
+            # keywords as written: "Go" and "go" both stay (skills group them anyway)
+            tags=parse_list(self.text("tags")),
+            highlights=highlights,
+            roles=parse_list(self.text("roles")),
+            entity=self.text("entity"),
+            type=self.text("type"),
+            **self.where(anchor),
+        )
+        self.note(project)
+
+        if project.summary:
+            # the page's link preview (sphinxext-opengraph reads page metadata)
+            self.env.metadata[self.env.docname]["og:description"] = project.summary
+        node = self.container(cv_project, project_id, anchor)
+        if title:
+            node += cv_heading(title, title)
+        if project.summary:
+            node += nodes.paragraph(project.summary, project.summary, classes=["cv-summary"])
+        fields = nodes.field_list(classes=["cv-facts"])
+        if period is not None:
+            fields += render.field(_("When"), render.period_nodes(period, today(self.config)))
+        if project.entry:
+            fields += render.field(_("Role"), [self.xref("entry", project.entry)])
+        if project.roles:
+            fields += render.field(_("Roles"), [nodes.Text(", ".join(project.roles))])
+        if project.entity:
+            fields += render.field(_("For"), [nodes.Text(project.entity)])
+        if project.url:
+            fields += render.field(_("Source"), [render.source_link(project.url)])
+        if len(fields):
+            node += fields
+        return [self.finish(node, project.tags, body, project_id)]

@@ -1,0 +1,133 @@
+"""The ``cv`` domain: the single source of truth for every CV object of a build.
+
+Directives note their records here while reading; aggregates, references,
+backlinks, search entries and exports are all derived from these records. Data
+is purged per document and merged from parallel readers, so ``-j`` and
+incremental builds see exactly what a clean serial build sees.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from docutils import nodes
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from cv_ext.common.i18n import _
+from cv_ext.core.ids import search_anchor, skill_anchor
+from cv_ext.core.records import display_title
+from cv_ext.core.views import Views, build_views
+from cv_ext.reading.config import today
+from cv_ext.reading.store import ALIASES, INITIAL_DATA, LINKABLE, RecordStore
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sphinx import addnodes
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+__all__ = ["ALIASES", "LINKABLE", "CVDomain", "get_domain"]
+
+
+class CVDomain(RecordStore, Domain):
+    """Timeline entries, achievements, projects, talks and skills, with roles for each."""
+
+    name = "cv"
+    # lazy translations, as Sphinx's own domains: search results show them in the build's language
+    label = _("Curriculum vitae")
+    object_types: ClassVar[dict[str, ObjType]] = {
+        "entry": ObjType(_("timeline entry"), "entry"),
+        "achievement": ObjType(_("achievement"), "achievement", "ach"),
+        "project": ObjType(_("project"), "project", "proj"),
+        "talk": ObjType(_("talk"), "talk"),
+        "skill": ObjType(_("skill"), "skill"),
+    }
+    roles: ClassVar[dict[str, Any]] = {
+        # warn_dangling: an unknown id is reported even without nitpicky mode
+        role: XRefRole(warn_dangling=True)
+        for role in ("entry", "achievement", "project", "talk", "skill", *ALIASES)
+    }
+    initial_data: ClassVar[dict[str, Any]] = INITIAL_DATA
+    data_version = 6
+    #: derived views, rebuilt whenever the fingerprint or the reference date changes
+    _views: tuple[tuple[str, str], Views] | None = None
+
+    def views(self) -> Views:
+        """Orderings, backlinks and skills, derived once per build from the records."""
+        key = (self.data["fingerprint"], today(self.env.config).iso())
+        if self._views is None or self._views[0] != key:
+            views = build_views(self.declared(), self.backlinks, today(self.env.config))
+            self._views = (key, views)
+        return self._views[1]
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: addnodes.pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        """Link a ``cv:<type>`` reference; without an explicit title, show the object's."""
+        if ALIASES.get(typ, typ) == "skill":
+            return self._resolve_skill(builder, fromdocname, target, contnode)
+        record = self.lookup(typ, target)
+        if record is None:
+            return None
+        if not node.get("refexplicit"):
+            contnode = nodes.inline("", display_title(record), classes=contnode["classes"])
+        return make_refnode(
+            builder, fromdocname, record.docname, record.anchor, contnode, display_title(record)
+        )
+
+    def _resolve_skill(
+        self, builder: Builder, fromdocname: str, target: str, contnode: nodes.Element
+    ) -> nodes.reference | None:
+        tag = target.lower()
+        page = self.skill_page
+        if page is None or tag not in self.views().skills:
+            return None
+        return make_refnode(builder, fromdocname, page, skill_anchor(tag), contnode, tag)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: addnodes.pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        """Resolve ``{any}`` references against every object type."""
+        results = []
+        for typ in (*LINKABLE, "skill"):
+            ref = self.resolve_xref(env, fromdocname, builder, typ, target, node, contnode)
+            if ref is not None:
+                results.append((f"cv:{typ}", ref))
+        return results
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Every object, for ``objects.inv``; hidden from Sphinx's search (priority -1).
+
+        The search page finds them by title, tags and text instead (:mod:`cv_ext.search`).
+        """
+        for objtype in LINKABLE:
+            for key, record in sorted(self.table(objtype).items()):
+                # Sphinx escapes a search title twice (an apostrophe shows as &#x27;): the
+                # typographic one is what the page shows anyway, after smart quotes
+                title = display_title(record).replace("'", "\u2019")
+                yield key, title, objtype, record.docname, search_anchor(objtype, key), -1
+        if (page := self.skill_page) is not None:
+            names = self.views().skill_names
+            for tag in self.views().skills:
+                yield tag, names[tag], "skill", page, skill_anchor(tag), -1
+
+
+def get_domain(env: BuildEnvironment) -> CVDomain:
+    """The build's :class:`CVDomain`."""
+    return cast("CVDomain", env.get_domain(CVDomain.name))

@@ -1,0 +1,127 @@
+"""Which pages an incremental build rewrites: the digests of :mod:`.digests`, asked once."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING
+
+from cv_ext.core.audiences import select
+from cv_ext.reading import digests
+from cv_ext.reading.config import audiences, today
+from cv_ext.reading.domain import CVDomain, get_domain
+from cv_ext.reading.store import STORES
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from cv_ext.core.records import Backlink
+
+
+def setup_rewrites(app: Sphinx) -> None:
+    """Hand Sphinx the pages that show changed data of other pages."""
+    app.connect("env-get-updated", updated_pages)
+
+
+#: Sphinx's own themes whose default sidebars hold no global table of contents
+LOCAL_NAVIGATION_THEMES = frozenset(
+    {
+        "agogo",
+        "basic",
+        "bizstyle",
+        "classic",
+        "default",
+        "epub",
+        "haiku",
+        "nature",
+        "nonav",
+        "pyramid",
+        "scrolls",
+        "sphinxdoc",
+        "traditional",
+    }
+)
+
+
+def updated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    domain = get_domain(env)
+    pages = set(stale_pages(domain))
+    changed = navigation_changes(domain, digests.navigation_state(env))
+    if app.builder.format == "html":
+        # a title, a page or a toctree changed: the sidebars, breadcrumbs and previous/next
+        # links of pages Sphinx did not re-read may show it too
+        pages |= digests.navigation_pages(
+            changed,
+            env.collect_relations(),
+            env.found_docs,
+            global_navigation=_global_navigation(app),
+        )
+    return sorted(pages)
+
+
+def _global_navigation(app: Sphinx) -> bool:
+    """Whether every page shows the whole table of contents (furo, alabaster, rtd, ...).
+
+    Third-party themes draw it in their layout; Sphinx's own themes only in a sidebar
+    that names it.
+    """
+    sidebars: list[str] = []
+    for value in (app.config.html_sidebars or {}).values():
+        sidebars += [value] if isinstance(value, str) else list(value)
+    if {"globaltoc.html", "navigation.html"} & set(sidebars):
+        return True
+    return app.config.html_theme not in LOCAL_NAVIGATION_THEMES
+
+
+def stale_pages(domain: CVDomain) -> list[str]:
+    """Pages to rewrite because records declared elsewhere that they show have changed.
+
+    Called once per build, after reading: it also moves the digests forward.
+    """
+    data = domain.data
+    records = [(objtype, r) for objtype in STORES for r in domain.table(objtype).values()]
+    record_digests = digests.record_digests(records)
+    changed_records = digests.changed(data["digests"], record_digests)
+    data["digests"] = record_digests
+    data["fingerprint"] = hashlib.sha256(
+        repr(
+            (
+                sorted(record_digests.items()),
+                sorted(domain.aggregates.items()),
+                sorted((d, repr(b)) for d, b in domain.backlinks.items()),
+            )
+        ).encode()
+    ).hexdigest()
+    views = domain.views()
+    backlinks = digests.backlink_digests(views.backlinks, record_digests)
+    changed_backlinks = digests.changed(data["backlink_digests"], backlinks)
+    data["backlink_digests"] = backlinks
+    config = domain.env.config
+    selections = [
+        select(views.declared, audience, today(config)) for audience in audiences(config).values()
+    ]
+    by_source: dict[tuple[str, str], list[Backlink]] = {}
+    for docname in sorted(domain.backlinks):
+        for link in domain.backlinks[docname]:
+            by_source.setdefault((link.source_type, link.source), []).append(link)
+    kinds = digests.aggregate_digests(views, record_digests, selections, by_source)
+    changed_kinds = digests.changed(data["aggregate_digests"], kinds)
+    data["aggregate_digests"] = kinds
+    homes = {f"{objtype}:{r.id}": r.docname for objtype, r in records}
+    return sorted(
+        digests.stale_pages(
+            changed_records,
+            changed_backlinks,
+            changed_kinds,
+            domain.aggregates,
+            domain.backlinks,
+            homes,
+        )
+    )
+
+
+def navigation_changes(domain: CVDomain, state: dict[str, str]) -> set[str]:
+    """What of the site's navigation differs from the last build's; remembers *state*."""
+    changed = digests.changed(domain.data["navigation"], state)
+    domain.data["navigation"] = state
+    return changed
