@@ -36,7 +36,7 @@ from measure import bench_size
 from report import report
 from targets import evaluate
 
-DOCS_PAGE = REPO / "docs" / "benchmarks.md"
+DOCS_PAGE = REPO / "guide" / "benchmarks.md"
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

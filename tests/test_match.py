@@ -212,9 +212,9 @@ def test_example_ad_as_text() -> None:
         "Suggested audience: networking (networking: QUIC, HTTP/3 and peer-to-peer) "
         f"<{BASE}for/networking/>: 5 covered terms are its tags\n" in text
     )
-    # what the README shows is what the command prints
-    readme = (REPO / "README.md").read_text(encoding="utf8")
-    assert text in readme
+    # what the guide shows is what the command prints
+    guide = (REPO / "guide" / "match.md").read_text(encoding="utf8")
+    assert text in guide
 
 
 def test_example_ad_as_markdown() -> None:
