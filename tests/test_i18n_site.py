@@ -144,5 +144,5 @@ def test_completeness_figures() -> None:
     done, total = stats["de", "cv_ext"]
     assert done == total
     done, total = stats["de", "site"]
-    assert total > 300
+    assert total > 200  # every page of docs/ (the build-speed page moved to guide/)
     assert done / total >= 0.98, f"German site: {done}/{total}"
