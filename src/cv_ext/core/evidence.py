@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cv_ext.core.records import OBJECT_TYPES, Achievement, Entry, Item, Project, Records, Talk
-from cv_ext.core.terms import tokens
+from cv_ext.core.terms import Token, joined, tokens
 from cv_ext.core.views import newest_first
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from cv_ext.core.dates import Date
     from cv_ext.core.records import Record
-    from cv_ext.core.terms import Lexicon, Token
+    from cv_ext.core.terms import Lexicon
 
 #: the sections of a CV in the order their evidence counts: the kind of an entry, or the type
 RANKS = ("work", "project", "achievement", "talk", "volunteering", "education", "item")
@@ -88,12 +88,15 @@ class CVText:
             for text in texts(record):
                 if not text or not (raw := tokens(text)):
                     continue
-                passage = Passage(record, text, tuple(raw), tuple(lexicon.canonical(raw)))
-                number = len(self.passages)
-                self.passages.append(passage)
-                for merged, stems in ((False, passage.raw), (True, passage.canonical)):
-                    for position, token in enumerate(stems):
-                        self.index.setdefault((merged, token.stem), []).append((number, position))
+                for run in (raw, *_distributed(text, raw)):
+                    self._add(Passage(record, text, tuple(run), tuple(lexicon.canonical(run))))
+
+    def _add(self, passage: Passage) -> None:
+        number = len(self.passages)
+        self.passages.append(passage)
+        for merged, stems in ((False, passage.raw), (True, passage.canonical)):
+            for position, token in enumerate(stems):
+                self.index.setdefault((merged, token.stem), []).append((number, position))
 
     def find(self, key: Sequence[str], *, merged: bool, cased: str = "") -> list[Said]:
         """The objects saying *key* (synonyms merged or not), strongest first, once each.
@@ -106,7 +109,7 @@ class CVText:
             passage = self.passages[number]
             stems = passage.canonical if merged else passage.raw
             window = stems[position : position + len(key)]
-            if tuple(t.stem for t in window) != tuple(key):
+            if tuple(t.stem for t in window) != tuple(key) or not joined(passage.text, window):
                 continue
             words = " ".join(passage.text[window[0].start : window[-1].end].split())
             if cased and not _cased(passage, window[0], cased):
@@ -116,9 +119,22 @@ class CVText:
         return sorted(found.values(), key=lambda said: rank[id(said.record)])
 
 
+def _distributed(text: str, raw: Sequence[Token]) -> Iterator[list[Token]]:
+    """Each "A and B C" of *text* also read as "A C": "back and front end" says back end,
+    "User and Developer Experience" user experience."""
+    for i in range(len(raw) - 3):
+        first, joint, second, last = raw[i : i + 4]
+        if joint.stem in {"and", "or"} and joined(text, raw[i : i + 4]):
+            yield [first, Token(last.stem, first.end, last.end)]  # shown as all four words
+
+
 def _cased(passage: Passage, token: Token, written: str) -> bool:
-    """Whether *token* is *written* exactly, and not a capitalised name's last word."""
-    if passage.text[token.start : token.end] != written:
+    """Whether *token* is *written* exactly (or another spelling of its group), and not a
+    capitalised name's last word."""
+    said = passage.text[token.start : token.end]
+    if said.casefold() != written.casefold():
+        return True
+    if said != written:
         return False
     before = passage.text[: token.start].rstrip()
     previous = before.split()[-1] if before.split() else ""

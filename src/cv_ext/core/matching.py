@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from cv_ext.core.audiences import select
 from cv_ext.core.evidence import CVText, section
 from cv_ext.core.records import OBJECT_TYPES, display_title
-from cv_ext.core.terms import TOKEN, Lexicon, code_like, tokens
+from cv_ext.core.terms import TOKEN, Lexicon, code_like, joined, tokens
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -32,6 +32,7 @@ NOT_TERMS = frozenset(
     "EST EDT PST PDT GMT BST IST MUST MAY SHOULD SHALL NOT REQUIRED NEW FAQ TBD ASAP ETA CEO "
     "CTO CFO COO VP HR PTO EEO DEI LGBTQ LLC INC GMBH LTD PLC BV SA AG FTE OTE ESOP".split()
 )
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+")
 #: numbers with a unit or a suffix (10B, 401k, 24x7, 5th) are sizes, money, times
 _NUMBERLIKE = re.compile(r"[0-9][0-9.,]*(?:[a-zA-Z]{1,2}|x[0-9]+)\+?")
 
@@ -151,7 +152,12 @@ def ad_terms(ad: str, lexicon: Lexicon) -> list[AdTerm]:
             window = merged[index : index + size]
             key = tuple(t.stem for t in window)
             cased = lexicon.cased.get(key, "")
-            if key in lexicon.terms and (not cased or ad[window[0].start : window[-1].end] == cased):
+            said = ad[window[0].start : window[-1].end]
+            if (
+                key in lexicon.terms
+                and joined(ad, window)
+                and (said.casefold() != cased.casefold() or said == cased)
+            ):
                 span = (window[0].start, window[-1].end)
                 _note(found, key, ad, span, cased)
                 taken.append(span)
@@ -159,6 +165,7 @@ def ad_terms(ad: str, lexicon: Lexicon) -> list[AdTerm]:
                 break
         else:
             index += 1
+    taken += [link.span() for link in _ADDRESS.finditer(ad)]  # a link's words are no terms
     for match in TOKEN.finditer(ad):
         word, span = match.group(), match.span()
         if any(s < span[1] and span[0] < e for s, e in taken) or not _technology(word):

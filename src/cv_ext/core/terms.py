@@ -27,8 +27,16 @@ TOKEN = re.compile(r"[^\W_](?:[^\W_]|[+#])*(?:[./_'’-](?:[^\W_]|[+#])+)*[+#]*"
 _PLURAL_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]*[A-Z]s")
 _TRAILING_DIGITS = re.compile(r"([a-z]{2,})([0-9]+)")
 _STEMMER = snowballstemmer.stemmer("english")
-#: words the stemmer cuts so short that they meet others ("observability" and "observe")
-_UNSTEMMED = {"observability": "observability", "observable": "observability"}
+#: what may stand between the words of one phrase: spaces, or a separator within a word
+_GAP = re.compile(r"[ \t]*|[-/_.'’]")
+#: words the stemmer cuts so short that they meet others: "observability" would be
+#: "observe", "documentation" "document", "accessibility" "access", "Fastly" "fast",
+#: "networking" "network" (of a blockchain, say)
+_UNSTEMMED = frozenset(
+    "accessibility authentication authorization concurrency designing documentation "
+    "fastly networking observability observable performance responsibilities responsibility "
+    "responsive specific streaming trading".split()
+)
 #: the prefix of a token standing for a whole synonym group
 GROUP = "="
 
@@ -44,7 +52,7 @@ class Token:
 
 @cache
 def _stem(word: str) -> str:
-    return _UNSTEMMED.get(word) or _STEMMER.stemWord(word)
+    return word if word in _UNSTEMMED else str(_STEMMER.stemWord(word))
 
 
 @cache
@@ -53,11 +61,14 @@ def _parts(token: str) -> tuple[tuple[str, int, int], ...]:
     plural = bool(_PLURAL_ABBREVIATION.fullmatch(token))
     text = re.sub(r"['’]s$", "", token.lower()[:-1] if plural else token.lower())
     parts: list[tuple[str, int, int]] = []
-    for part in re.finditer(r"[^-/_.'’]+", text):
-        if digits := _TRAILING_DIGITS.fullmatch(part.group()):
+    for part in re.finditer(r"[^-/_.]+", text):
+        word = re.sub(r"['’]", "", part.group())  # "don'ts" is one word, not "don" and "ts"
+        if not word:
+            continue
+        if digits := _TRAILING_DIGITS.fullmatch(word):
             parts += [(_stem(digits.group(1)), *part.span()), (digits.group(2), *part.span())]
         else:
-            parts.append((_stem(part.group()), *part.span()))
+            parts.append((_stem(word), *part.span()))
     if plural and parts:  # the word is "DHTs", its stem "dht"
         parts[-1] = (parts[-1][0], parts[-1][1], len(token))
     return tuple(parts)
@@ -77,17 +88,26 @@ def tokens(text: str) -> list[Token]:
     ]
 
 
+def joined(text: str, run: Sequence[Token]) -> bool:
+    """Whether *run* reads as one phrase of *text*: no line break, sentence end or bullet
+    between its words ("responsibilities\n- Design" is no "responsive design")."""
+    return all(
+        _GAP.fullmatch(text[a.end : b.start]) for a, b in itertools.pairwise(run)
+    )
+
+
 def stems(text: str) -> tuple[str, ...]:
     """The stems of every token of *text*, in order."""
     return tuple(token.stem for token in tokens(text))
 
 
 def code_like(token: str) -> bool:
-    """A token only a technology is spelt like: a digit, an inner capital, ALLCAPS, ``+``/``#``."""
+    """A token only a technology is spelt like: a digit, an inner capital, ALLCAPS, ``+``/``#``,
+    an underscore (``no_std``)."""
     letters = [c for c in token if c.isalpha()]
     return bool(letters) and (
         any(c.isdigit() for c in token)
-        or any(c in "+#" for c in token)
+        or any(c in "+#_" for c in token)
         or (len(letters) >= 2 and all(c.isupper() for c in letters))
         or bool(_PLURAL_ABBREVIATION.fullmatch(token))
         or any(a.islower() and b.isupper() for a, b in itertools.pairwise(token))
