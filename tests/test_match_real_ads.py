@@ -126,7 +126,9 @@ def run_all(site: Site) -> tuple[dict[str, dict[str, Tally]], list[str]]:
     return results, unlabelled
 
 
-def totals(results: dict[str, dict[str, Tally]], names: list[str] | None = None) -> dict[str, Tally]:
+def totals(
+    results: dict[str, dict[str, Tally]], names: list[str] | None = None
+) -> dict[str, Tally]:
     """The tallies of *names* (every ad) added up."""
     summed = {verdict: Tally() for verdict in VERDICTS}
     for name in names or list(results):
@@ -146,8 +148,10 @@ def table(results: dict[str, dict[str, Tally]]) -> str:
     for name in results:
         kinds.setdefault(MANIFEST[name]["kind"], []).append(name)
     rows = [
-        "| ads | labelled terms | covered: precision | covered: recall "
-        "| missing: precision | missing: recall |",
+        (
+            "| ads | labelled terms | covered: precision | covered: recall "
+            "| missing: precision | missing: recall |"
+        ),
         "|---|---|---|---|---|---|",
     ]
     for label, names in [*sorted(kinds.items()), ("all", list(results))]:

@@ -173,9 +173,7 @@ def format_report(report: Report, fmt: str, shown: int = SHOWN) -> str:
     return format_markdown(report, shown) if fmt == "md" else format_text(report, shown)
 
 
-def run(
-    ad_path: Path, site: Path, fmt: str, base: str | None = None, shown: int = SHOWN
-) -> str:
+def run(ad_path: Path, site: Path, fmt: str, base: str | None = None, shown: int = SHOWN) -> str:
     """Read the ad and the site, and format the report."""
     ad = ad_path.read_text(encoding="utf8")
     cv = read_site(site, base)

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from cv_ext.core.dates import Date, months_covered, parse_date
 from cv_ext.core.errors import ParseError
-from cv_ext.core.records import KINDS, Achievement, Entry, Project, Records, Talk
 from cv_ext.core.evidence import texts
+from cv_ext.core.records import KINDS, Achievement, Entry, Project, Records, Talk
 from cv_ext.core.terms import Lexicon, tokens
 from cv_ext.core.values import parse_tags
 from cv_ext.core.views import newest_first, record_date
@@ -237,7 +237,12 @@ def _built_in() -> Lexicon:
 def tied_records(records: Records) -> dict[str, list[Selected]]:
     """Entry id -> the projects, achievements and talks that name it as their job."""
     tied: dict[str, list[Selected]] = {}
-    for record in [*records.projects, *records.achievements, *records.talks]:
+    others: list[Achievement | Project | Talk] = [
+        *records.projects,
+        *records.achievements,
+        *records.talks,
+    ]
+    for record in others:
         if record.entry:
             tied.setdefault(record.entry, []).append(record)
     return tied
@@ -261,7 +266,9 @@ def select(records: Records, audience: Audience, today: Date) -> Selection:
     tied = tied_records(records)
 
     def chosen(record: Selected) -> bool:
-        relevance = score(record, audience, tied.get(record.id, []) if isinstance(record, Entry) else ())
+        relevance = score(
+            record, audience, tied.get(record.id, []) if isinstance(record, Entry) else ()
+        )
         return relevance >= audience.threshold and _recent(record, audience, today)
 
     sections = []

@@ -123,7 +123,7 @@ def _distributed(text: str, raw: Sequence[Token]) -> Iterator[list[Token]]:
     """Each "A and B C" of *text* also read as "A C": "back and front end" says back end,
     "User and Developer Experience" user experience."""
     for i in range(len(raw) - 3):
-        first, joint, second, last = raw[i : i + 4]
+        first, joint, _, last = raw[i : i + 4]
         if joint.stem in {"and", "or"} and joined(text, raw[i : i + 4]):
             yield [first, Token(last.stem, first.end, last.end)]  # shown as all four words
 

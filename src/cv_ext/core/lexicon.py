@@ -26,7 +26,9 @@ def _lines(name: str) -> tuple[str, ...]:
 @cache
 def synonym_groups() -> tuple[tuple[str, ...], ...]:
     """The built-in synonym groups: each a tuple of spellings, the first naming the group."""
-    groups = (tuple(part.strip() for part in line.split(SEPARATOR)) for line in _lines("synonyms.txt"))
+    groups = (
+        tuple(part.strip() for part in line.split(SEPARATOR)) for line in _lines("synonyms.txt")
+    )
     return tuple(group for group in groups if len(group) > 1)
 
 
@@ -47,7 +49,7 @@ def parse_synonyms(value: object) -> tuple[list[tuple[str, ...]], list[str]]:
     groups: list[tuple[str, ...]] = []
     errors: list[str] = []
     for index, group in enumerate(value):
-        spellings: list[object] = group.split("=") if isinstance(group, str) else list(group)
+        spellings: list[object] = [*group.split("=")] if isinstance(group, str) else [*group]
         if not isinstance(group, str | list | tuple) or not all(
             isinstance(s, str) and s.strip() for s in spellings
         ):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from cv_ext.core.audiences import select
 from cv_ext.core.evidence import CVText, section
-from cv_ext.core.records import OBJECT_TYPES, display_title
+from cv_ext.core.records import OBJECT_TYPES, Achievement, Entry, Project, Talk, display_title
 from cv_ext.core.terms import TOKEN, Lexicon, code_like, joined, tokens
 
 if TYPE_CHECKING:
@@ -28,9 +28,71 @@ if TYPE_CHECKING:
 
 #: capitals that are no technology: words of emphasis, places, titles, and the like
 NOT_TERMS = frozenset(
-    "A AND I II III IV OK OR THE TO US USA UK EU EMEA APAC LATAM DACH NYC SF LA CET CEST UTC "
-    "EST EDT PST PDT GMT BST IST MUST MAY SHOULD SHALL NOT REQUIRED NEW FAQ TBD ASAP ETA CEO "
-    "CTO CFO COO VP HR PTO EEO DEI LGBTQ LLC INC GMBH LTD PLC BV SA AG FTE OTE ESOP".split()
+    [
+        "A",
+        "AND",
+        "I",
+        "II",
+        "III",
+        "IV",
+        "OK",
+        "OR",
+        "THE",
+        "TO",
+        "US",
+        "USA",
+        "UK",
+        "EU",
+        "EMEA",
+        "APAC",
+        "LATAM",
+        "DACH",
+        "NYC",
+        "SF",
+        "LA",
+        "CET",
+        "CEST",
+        "UTC",
+        "EST",
+        "EDT",
+        "PST",
+        "PDT",
+        "GMT",
+        "BST",
+        "IST",
+        "MUST",
+        "MAY",
+        "SHOULD",
+        "SHALL",
+        "NOT",
+        "REQUIRED",
+        "NEW",
+        "FAQ",
+        "TBD",
+        "ASAP",
+        "ETA",
+        "CEO",
+        "CTO",
+        "CFO",
+        "COO",
+        "VP",
+        "HR",
+        "PTO",
+        "EEO",
+        "DEI",
+        "LGBTQ",
+        "LLC",
+        "INC",
+        "GMBH",
+        "LTD",
+        "PLC",
+        "BV",
+        "SA",
+        "AG",
+        "FTE",
+        "OTE",
+        "ESOP",
+    ]
 )
 _ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+")
 #: numbers with a unit or a suffix (10B, 401k, 24x7, 5th) are sizes, money, times
@@ -176,7 +238,11 @@ def ad_terms(ad: str, lexicon: Lexicon) -> list[AdTerm]:
 
 
 def _note(
-    found: dict[tuple[str, ...], AdTerm], key: tuple[str, ...], ad: str, span: tuple[int, int], cased: str
+    found: dict[tuple[str, ...], AdTerm],
+    key: tuple[str, ...],
+    ad: str,
+    span: tuple[int, int],
+    cased: str,
 ) -> None:
     words = " ".join(ad[span[0] : span[1]].split())
     if key not in found:
@@ -232,7 +298,13 @@ def match(
 def vocabulary(records: Records) -> list[str]:
     """The CV's own words for what it knows: every tag, skill and skill keyword."""
     words: list[str] = []
-    for record in [*records.entries, *records.projects, *records.achievements, *records.talks]:
+    linkable: list[Entry | Project | Achievement | Talk] = [
+        *records.entries,
+        *records.projects,
+        *records.achievements,
+        *records.talks,
+    ]
+    for record in linkable:
         words += record.tags
     for item in records.of_kind("skill"):
         words.append(item.title)
@@ -258,6 +330,4 @@ def _selected_terms(
     """The covered terms said by an object the audience shows in full."""
     selection = select(records, audience, today)
     shown = {(OBJECT_TYPES[type(r)], r.id) for s in selection.sections for r in s.full}
-    return tuple(
-        c.term for c in covered if any((o.kind, o.id) in shown for o in c.objects)
-    )
+    return tuple(c.term for c in covered if any((o.kind, o.id) in shown for o in c.objects))

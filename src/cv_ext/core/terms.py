@@ -33,9 +33,25 @@ _GAP = re.compile(r"[ \t]*|[-/_.'’]")
 #: "observe", "documentation" "document", "accessibility" "access", "Fastly" "fast",
 #: "networking" "network" (of a blockchain, say)
 _UNSTEMMED = frozenset(
-    "accessibility authentication authorization concurrency designing documentation "
-    "fastly networking observability observable performance responsibilities responsibility "
-    "responsive specific streaming trading".split()
+    [
+        "accessibility",
+        "authentication",
+        "authorization",
+        "concurrency",
+        "designing",
+        "documentation",
+        "fastly",
+        "networking",
+        "observability",
+        "observable",
+        "performance",
+        "responsibilities",
+        "responsibility",
+        "responsive",
+        "specific",
+        "streaming",
+        "trading",
+    ]
 )
 #: the prefix of a token standing for a whole synonym group
 GROUP = "="
@@ -91,9 +107,7 @@ def tokens(text: str) -> list[Token]:
 def joined(text: str, run: Sequence[Token]) -> bool:
     """Whether *run* reads as one phrase of *text*: no line break, sentence end or bullet
     between its words ("responsibilities\n- Design" is no "responsive design")."""
-    return all(
-        _GAP.fullmatch(text[a.end : b.start]) for a, b in itertools.pairwise(run)
-    )
+    return all(_GAP.fullmatch(text[a.end : b.start]) for a, b in itertools.pairwise(run))
 
 
 def stems(text: str) -> tuple[str, ...]:
@@ -129,7 +143,9 @@ class Lexicon:
     longest: int = 1
 
     @classmethod
-    def build(cls, extra_groups: Iterable[Sequence[str]] = (), words: Iterable[str] = ()) -> Lexicon:
+    def build(
+        cls, extra_groups: Iterable[Sequence[str]] = (), words: Iterable[str] = ()
+    ) -> Lexicon:
         """The built-in lists, a site's own synonym groups, and *words* (a CV's tags, skills)."""
         result = cls()
         for group in [*lexicon.synonym_groups(), *extra_groups]:
@@ -138,16 +154,17 @@ class Lexicon:
             for spelling in group:
                 if key := stems(spelling):
                     result.spellings.setdefault(key, head)
-        for term in [*lexicon.terms(), *words, *(spelling for g in extra_groups for spelling in g)]:
+        extra = [spelling for group in extra_groups for spelling in group]
+        for term in [*lexicon.terms(), *words, *extra]:
             written = term.removeprefix(lexicon.CASED)
             if not (key := result.key(written)):
                 continue
             result.terms.setdefault(key, written)
             if term.startswith(lexicon.CASED):
                 result.cased[key] = written
-        for spelling, head in result.spellings.items():
+        for stems_of, head in result.spellings.items():
             result.terms.setdefault((head,), result.heads[head])
-            result.longest = max(result.longest, len(spelling))
+            result.longest = max(result.longest, len(stems_of))
         result.longest = max([result.longest, *(len(key) for key in result.terms)])
         return result
 
