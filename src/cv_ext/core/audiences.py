@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from cv_ext.core.dates import Date, months_covered, parse_date
@@ -217,7 +217,7 @@ def score(
     tagged = own | {words.key(tag) for r in tied for tag in r.tags}
     said: set[tuple[str, ...]] = set()
     for text in (text for r in (record, *tied) for text in texts(r) if text):
-        merged = tuple(t.stem for t in words.canonical(tokens(text)))
+        merged = _merged(text) if lexicon is None else _stems_of(words, text)
         said |= {key for key in wanted - said if _holds(merged, key)}
     total = sum(1.0 if key in tagged else TEXT_WEIGHT if key in said else 0.0 for key in wanted)
     return total / max(1, len(own))
@@ -226,6 +226,16 @@ def score(
 def _holds(stems: tuple[str, ...], key: tuple[str, ...]) -> bool:
     """Whether *key* is a run of *stems*."""
     return any(stems[i : i + len(key)] == key for i in range(len(stems) - len(key) + 1))
+
+
+def _stems_of(lexicon: Lexicon, text: str) -> tuple[str, ...]:
+    return tuple(token.stem for token in lexicon.canonical(tokens(text)))
+
+
+@lru_cache(maxsize=8192)
+def _merged(text: str) -> tuple[str, ...]:
+    """The stems of *text*, built-in synonyms merged: every page of a build asks again."""
+    return _stems_of(_built_in(), text)
 
 
 @cache
