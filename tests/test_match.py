@@ -404,3 +404,15 @@ def test_benchmark_reports_the_ratio() -> None:
     assert lines[0].startswith("read docs/ (dummy build): median ")
     assert lines[2].startswith("matching alone, 12 real ads: median ")
     assert lines[-1].startswith("ratio match / read ")
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="audiences",
+    freshenv=True,
+    confoverrides={"cv_match_synonyms": [["only one"], ["SRE", "site reliability"]]},
+)
+def test_bad_synonym_group_warns_cv_config(app: Any) -> None:
+    warnings = app.warning.getvalue()
+    assert "cv_match_synonyms[0]: a group needs two or more spellings" in warnings
+    assert warnings.count("[cv.config]") == 1
