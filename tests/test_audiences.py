@@ -661,4 +661,3 @@ def test_pdf_per_audience(site: SphinxTestApp, pdfs: Path, name: str) -> None:
         select(views.declared, audience, today(site.config)), today(site.config)
     )
     assert " · ".join(views.skill_names[tag] for tag in skills[:8]) in text
-
