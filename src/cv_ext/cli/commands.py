@@ -40,7 +40,7 @@ def run_match(args: argparse.Namespace) -> int:
     if not (args.site / "conf.py").is_file():
         print(f"error: no Sphinx site (conf.py) in {args.site}", file=sys.stderr)  # noqa: T201
         return 2
-    sys.stdout.write(run(args.ad, args.site, args.format, args.base))
+    sys.stdout.write(run(args.ad, args.site, args.format, args.base, args.evidence))
     return 0
 
 
@@ -64,6 +64,13 @@ def parser() -> argparse.ArgumentParser:
     matcher.add_argument(
         "--base",
         help="the site's public address (default: html_baseurl; without it, paths from the root)",
+    )
+    matcher.add_argument(
+        "--evidence",
+        type=int,
+        default=3,
+        metavar="N",
+        help="objects shown per covered term, the strongest first (default: 3; 0: all)",
     )
     matcher.set_defaults(run=run_match)
     return main_parser

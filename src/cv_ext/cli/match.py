@@ -10,11 +10,12 @@ import io
 import json
 import tempfile
 from contextlib import redirect_stdout
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cv_ext.core.matching import Report, match
+from cv_ext.core.matching import Covered, Report, match
+from cv_ext.core.terms import stems
 
 if TYPE_CHECKING:
     from cv_ext.core.audiences import Audience
@@ -33,6 +34,8 @@ class Site:
     base: str
     #: docname holding each audience's page
     audience_pages: dict[str, str]
+    #: the site's own synonym groups (cv_match_synonyms)
+    synonyms: list[tuple[str, ...]] = field(default_factory=list)
 
     def page_url(self, docname: str, anchor: str = "") -> str:
         """A page's URL as the ``dirhtml`` build (and Read the Docs) serves it."""
@@ -64,7 +67,7 @@ def read_site(source: Path, base: str | None = None) -> Site:
     """
     from sphinx.application import Sphinx
 
-    from cv_ext.reading.config import audiences, today
+    from cv_ext.reading.config import audiences, match_synonyms, today
     from cv_ext.reading.domain import get_domain
 
     # extensions may print on import (sphinxext-opengraph does): keep stdout for the report
@@ -95,30 +98,38 @@ def read_site(source: Path, base: str | None = None) -> Site:
             today=today(app.config),
             base=base if not base or base.endswith("/") else base + "/",
             audience_pages=pages,
+            synonyms=match_synonyms(app.config),
         )
 
 
 # --- output --------------------------------------------------------------------------------------
 
-#: backing objects shown per term in text and Markdown (JSON lists them all)
-SHOWN = 4
+#: backing objects shown per term in text and Markdown unless --evidence says otherwise
+SHOWN = 3
 
 
-def format_text(report: Report) -> str:
-    """The report for a terminal."""
-    lines = [f"Covered by the CV ({len(report.covered)} terms):"]
+def _said(covered: Covered, shown: int) -> str:
+    """The words of the shown evidence for a term, where they differ from the ad's."""
+    objects = covered.objects[:shown] if shown else covered.objects
+    ads = {stems(spelling) for spelling in covered.term.split(" / ")}
+    other = dict.fromkeys(o.words for o in objects if stems(o.words) not in ads)
+    quoted = ", ".join(f'"{words}"' for words in other)
+    return f"  (CV: {quoted})" if other else ""
+
+
+def format_text(report: Report, shown: int = SHOWN) -> str:
+    """The report for a terminal: *shown* objects per term, the strongest; 0 shows all."""
+    lines = [f"Covered by the CV ({len(report.covered)} terms), strongest evidence first:"]
     for covered in report.covered:
-        found = (
-            "" if covered.found.lower() == covered.term.lower() else f'  (ad: "{covered.found}")'
-        )
-        lines.append(f"  {covered.term}{found}")
-        lines += [f"    - {b.kind}: {b.title} <{b.url}>" for b in covered.objects[:SHOWN]]
-        if (more := len(covered.objects) - SHOWN) > 0:
+        objects = covered.objects[:shown] if shown else covered.objects
+        lines.append(f"  {covered.term}{_said(covered, shown)}")
+        lines += [f"    - {b.section}: {b.title} <{b.url}>" for b in objects]
+        if (more := len(covered.objects) - len(objects)) > 0:
             lines.append(f"    ... and {more} more")
     lines.append("")
     lines.append(f"Not in the CV ({len(report.not_in_cv)}): {', '.join(report.not_in_cv) or '-'}")
     lines.append("")
-    lines.append(_suggestion(report))
+    lines += _suggestion(report)
     lines += [
         f"  {audience.name}: {len(audience.terms)} ({', '.join(audience.terms) or '-'})"
         for audience in report.audiences
@@ -126,39 +137,43 @@ def format_text(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def format_markdown(report: Report) -> str:
+def format_markdown(report: Report, shown: int = SHOWN) -> str:
     """The report as Markdown, with links."""
     lines = [f"## Covered by the CV ({len(report.covered)} terms)", ""]
     for covered in report.covered:
-        objects = ", ".join(f"[{b.title}]({b.url})" for b in covered.objects[:SHOWN])
-        if (more := len(covered.objects) - SHOWN) > 0:
+        chosen = covered.objects[:shown] if shown else covered.objects
+        objects = ", ".join(f"[{b.title}]({b.url})" for b in chosen)
+        if (more := len(covered.objects) - len(chosen)) > 0:
             objects += f" and {more} more"
-        lines.append(f"- **{covered.term}**: {objects}")
+        lines.append(f"- **{covered.term}**{_said(covered, shown)}: {objects}")
     lines += ["", f"## Not in the CV ({len(report.not_in_cv)})", ""]
     lines += [f"- {term}" for term in report.not_in_cv] or ["- none"]
-    lines += ["", "## Suggested audience", "", _suggestion(report)]
+    lines += ["", "## Suggested audience", "", *_suggestion(report)]
     return "\n".join(lines) + "\n"
 
 
-def _suggestion(report: Report) -> str:
+def _suggestion(report: Report) -> list[str]:
+    """The suggested audience and why, in words."""
     best = report.suggested
     if best is None:
-        return "Suggested audience: none (no covered term is an audience's tag)"
+        return ["Suggested audience: none (no audience's CV shows evidence for a covered term)"]
     where = f" <{best.url}>" if best.url else ""
-    return (
-        f"Suggested audience: {best.name} ({best.title}){where}: "
-        f"{len(best.terms)} covered terms are its tags"
-    )
+    others = ", ".join(f"{a.name}: {len(a.terms)}" for a in report.audiences if a is not best)
+    return [
+        f"Suggested audience: {best.name} ({best.title}){where}",
+        f"  because its CV shows in full the evidence for {len(best.terms)} of the "
+        f"{len(report.covered)} covered terms" + (f" ({others})." if others else "."),
+    ]
 
 
-def format_report(report: Report, fmt: str) -> str:
+def format_report(report: Report, fmt: str, shown: int = SHOWN) -> str:
     """The report as ``text``, ``md`` or ``json``."""
     if fmt == "json":
         return json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n"
-    return format_markdown(report) if fmt == "md" else format_text(report)
+    return format_markdown(report, shown) if fmt == "md" else format_text(report, shown)
 
 
-def run(ad_path: Path, site: Path, fmt: str, base: str | None = None) -> str:
+def run(ad_path: Path, site: Path, fmt: str, base: str | None = None, shown: int = SHOWN) -> str:
     """Read the ad and the site, and format the report."""
     ad = ad_path.read_text(encoding="utf8")
     cv = read_site(site, base)
@@ -169,5 +184,6 @@ def run(ad_path: Path, site: Path, fmt: str, base: str | None = None) -> str:
         today=cv.today,
         url_of=cv.url_of,
         audience_url=cv.audience_url,
+        synonyms=cv.synonyms,
     )
-    return format_report(report, fmt)
+    return format_report(report, fmt, shown)

@@ -1,48 +1,136 @@
-"""Which terms of a job ad a CV covers, with the objects backing each, and which not.
+"""Which terms of a job ad a CV covers, with the objects saying each, and which not.
 
-Offline and deterministic: the CV's vocabulary is its tags, skill items and titles,
-read from its records (:mod:`cv_ext.core.terms` stems both sides).
+The ad's terms are the words it shares with the lexicon (the CV's tags and skills, the
+synonym groups, the built-in engineering terms) and the words only a technology is spelt
+like (``eBPF``, ``AWS``, ``C++``). A term is covered when any object of the CV says it
+(:mod:`cv_ext.core.evidence`), in any spelling of its synonym group, and missing
+otherwise. Offline and deterministic. Free of Sphinx.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from cv_ext.core.records import OBJECT_TYPES, Entry, Item, Records
-from cv_ext.core.terms import TOKEN, code_like, normalise, stems, technology_tokens
-from cv_ext.core.views import newest_first
+from cv_ext.core.audiences import select
+from cv_ext.core.evidence import CVText, section
+from cv_ext.core.records import OBJECT_TYPES, Achievement, Entry, Project, Talk, display_title
+from cv_ext.core.terms import TOKEN, Lexicon, code_like, joined, tokens
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
     from cv_ext.core.audiences import Audience
     from cv_ext.core.dates import Date
-    from cv_ext.core.views import Record
+    from cv_ext.core.evidence import Said
+    from cv_ext.core.records import Record, Records
+
+#: capitals that are no technology: words of emphasis, places, titles, and the like
+NOT_TERMS = frozenset(
+    [
+        "A",
+        "AND",
+        "I",
+        "II",
+        "III",
+        "IV",
+        "OK",
+        "OR",
+        "THE",
+        "TO",
+        "US",
+        "USA",
+        "UK",
+        "EU",
+        "EMEA",
+        "APAC",
+        "LATAM",
+        "DACH",
+        "NYC",
+        "SF",
+        "LA",
+        "CET",
+        "CEST",
+        "UTC",
+        "EST",
+        "EDT",
+        "PST",
+        "PDT",
+        "GMT",
+        "BST",
+        "IST",
+        "MUST",
+        "MAY",
+        "SHOULD",
+        "SHALL",
+        "NOT",
+        "REQUIRED",
+        "NEW",
+        "FAQ",
+        "TBD",
+        "ASAP",
+        "ETA",
+        "CEO",
+        "CTO",
+        "CFO",
+        "COO",
+        "VP",
+        "HR",
+        "PTO",
+        "EEO",
+        "DEI",
+        "LGBTQ",
+        "LLC",
+        "INC",
+        "GMBH",
+        "LTD",
+        "PLC",
+        "BV",
+        "SA",
+        "AG",
+        "FTE",
+        "OTE",
+        "ESOP",
+    ]
+)
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+")
+#: numbers with a unit or a suffix (10B, 401k, 24x7, 5th) are sizes, money, times
+_NUMBERLIKE = re.compile(r"[0-9][0-9.,]*(?:[a-zA-Z]{1,2}|x[0-9]+)\+?")
 
 
 @dataclass(frozen=True, slots=True)
 class Backing:
-    """An object of the CV that backs a term: what it is, its title, its URL on the site."""
+    """An object of the CV that says a term: what it is, its title, URL and words for it."""
 
     kind: str
+    #: where it counts among the evidence: work, project, ..., education, item
+    section: str
     id: str
     title: str
     url: str
+    words: str
 
 
 @dataclass
 class Covered:
-    """A term of the ad the CV knows, with the objects carrying it."""
+    """A term of the ad the CV says, with the objects saying it, strongest first."""
 
     term: str
     found: str
     objects: list[Backing] = field(default_factory=list)
+    #: where the ad says it: (start, end) of each occurrence
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def cv_words(self) -> list[str]:
+        """The CV's distinct words for the term, strongest evidence first."""
+        return list(dict.fromkeys(o.words for o in self.objects))
 
 
 @dataclass(frozen=True, slots=True)
 class AudienceScore:
-    """How many covered terms are among an audience's tags."""
+    """The covered terms whose evidence an audience selects."""
 
     name: str
     title: str
@@ -57,10 +145,12 @@ class Report:
     covered: list[Covered]
     not_in_cv: list[str]
     audiences: list[AudienceScore]
+    #: where the ad says each missing term, as for :attr:`Covered.spans`
+    missing_spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     @property
     def suggested(self) -> AudienceScore | None:
-        """The audience whose tags cover most terms (the first declared on a tie), if any."""
+        """The audience selecting evidence for most terms (the first declared on a tie)."""
         best = max(self.audiences, key=lambda a: len(a.terms), default=None)
         return best if best is not None and best.terms else None
 
@@ -72,8 +162,16 @@ class Report:
                 {
                     "term": c.term,
                     "found": c.found,
+                    "cv_words": c.cv_words,
                     "objects": [
-                        {"kind": o.kind, "id": o.id, "title": o.title, "url": o.url}
+                        {
+                            "kind": o.kind,
+                            "section": o.section,
+                            "id": o.id,
+                            "title": o.title,
+                            "url": o.url,
+                            "words": o.words,
+                        }
                         for o in c.objects
                     ],
                 }
@@ -89,52 +187,75 @@ class Report:
 
 
 @dataclass
-class _Term:
-    name: str
-    records: list[Record | Item] = field(default_factory=list)
+class AdTerm:
+    """A term of the ad: its key, its first words, and where the ad says it."""
+
+    key: tuple[str, ...]
+    words: str
+    spans: list[tuple[int, int]]
+    cased: str = ""
+    #: every spelling the ad uses for it, in order ("hole punching", "NAT traversal")
+    spellings: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The term as the ad says it, each of its spellings once."""
+        return " / ".join(dict.fromkeys(self.spellings or [self.words]))
 
 
-def vocabulary(records: Records) -> dict[tuple[str, ...], _Term]:
-    """Stems -> term: every tag, skill item and keyword, title, and code-like title word."""
-    terms: dict[tuple[str, ...], _Term] = {}
+def ad_terms(ad: str, lexicon: Lexicon) -> list[AdTerm]:
+    """The terms of *ad*, in the order it first says them, each once."""
+    merged = lexicon.canonical(tokens(ad))
+    found: dict[tuple[str, ...], AdTerm] = {}
+    taken: list[tuple[int, int]] = []
+    index = 0
+    while index < len(merged):
+        for size in range(min(lexicon.longest, len(merged) - index), 0, -1):
+            window = merged[index : index + size]
+            key = tuple(t.stem for t in window)
+            cased = lexicon.cased.get(key, "")
+            said = ad[window[0].start : window[-1].end]
+            if (
+                key in lexicon.terms
+                and joined(ad, window)
+                and (said.casefold() != cased.casefold() or said == cased)
+            ):
+                span = (window[0].start, window[-1].end)
+                _note(found, key, ad, span, cased)
+                taken.append(span)
+                index += size
+                break
+        else:
+            index += 1
+    taken += [link.span() for link in _ADDRESS.finditer(ad)]  # a link's words are no terms
+    for match in TOKEN.finditer(ad):
+        word, span = match.group(), match.span()
+        if any(s < span[1] and span[0] < e for s, e in taken) or not _technology(word):
+            continue
+        if key := lexicon.key(word):
+            _note(found, key, ad, span, "")
+    return sorted(found.values(), key=lambda term: term.spans[0])
 
-    def add(name: str, record: Record | Item) -> None:
-        key = stems(name)
-        if not key:
-            return
-        term = terms.setdefault(key, _Term(name))
-        if record not in term.records:
-            term.records.append(record)
 
-    linkable: list[Record] = [
-        *records.entries,
-        *records.projects,
-        *records.achievements,
-        *records.talks,
-    ]
-    for record in linkable:
-        for tag in record.tags:
-            add(tag.lower(), record)
-    for record in linkable:
-        add(record.title, record)
-        for token in TOKEN.findall(record.title):
-            if code_like(token) or token.count("-") >= 2:  # kube-state-metrics
-                add(token, record)
-    for item in records.of_kind("skill"):
-        add(item.title, item)
-        for keyword in item.get("keywords").split(","):
-            if keyword.strip():
-                add(keyword.strip(), item)
-    return terms
+def _note(
+    found: dict[tuple[str, ...], AdTerm],
+    key: tuple[str, ...],
+    ad: str,
+    span: tuple[int, int],
+    cased: str,
+) -> None:
+    words = " ".join(ad[span[0] : span[1]].split())
+    if key not in found:
+        found[key] = AdTerm(key, words, [], cased)
+    found[key].spans.append(span)
+    if words.casefold() not in (s.casefold() for s in found[key].spellings):
+        found[key].spellings.append(words)
 
 
-def _ad_stems(text: str) -> list[tuple[str, int, int]]:
-    """(stem, start, end) of every stem of the ad, with the character span of its token."""
-    return [
-        (stem, match.start(), match.end())
-        for match in TOKEN.finditer(text)
-        for stem in normalise(match.group())
-    ]
+def _technology(word: str) -> bool:
+    """A word only a technology is spelt like, and not a size, a place or an emphasis."""
+    bare = word.rstrip("s") if word[:-1].isupper() else word
+    return code_like(word) and bare.upper() not in NOT_TERMS and not _NUMBERLIKE.fullmatch(word)
 
 
 def match(
@@ -143,87 +264,70 @@ def match(
     audiences: Sequence[Audience],
     *,
     today: Date,
-    url_of: Callable[[Record | Item], str],
+    url_of: Callable[[Record], str],
     audience_url: Callable[[str], str] = lambda name: "",
+    synonyms: Iterable[Sequence[str]] = (),
 ) -> Report:
     """The coverage of *ad* by the CV of *records*."""
-    terms = vocabulary(records)
-    ad_stems = _ad_stems(ad)
-    words = [stem for stem, _, _ in ad_stems]
-    hits: list[tuple[int, int, tuple[str, ...]]] = []  # (first stem, past last stem, key)
-    for key in terms:
-        hits += [
-            (start, start + len(key), key)
-            for start in range(len(words) - len(key) + 1)
-            if tuple(words[start : start + len(key)]) == key
-        ]
-    # a term found only inside a longer one ("udp" in "quinn-udp") is that longer term
-    kept = [
-        hit
-        for hit in hits
-        if not any(
-            o[0] <= hit[0] and hit[1] <= o[1] and o[1] - o[0] > hit[1] - hit[0] for o in hits
-        )
-    ]
-    kept.sort(key=lambda hit: (hit[0], hit[0] - hit[1]))
-    covered: dict[tuple[str, ...], Covered] = {}
-    spans: list[tuple[int, int]] = []
-    for start, end, key in kept:
-        begin, finish = ad_stems[start][1], ad_stems[end - 1][2]
-        spans.append((begin, finish))
-        if key in covered:
-            continue
-        term = terms[key]
-        covered[key] = Covered(
-            term.name, " ".join(ad[begin:finish].split()), _backing(term, today, url_of)
-        )
-    not_in_cv = _not_in_cv(ad, spans)
-    scores = []
-    for audience in audiences:
-        tag_keys = {stems(tag) for tag in audience.tags}
-        scores.append(
-            AudienceScore(
-                audience.name,
-                audience.title,
-                audience_url(audience.name),
-                tuple(c.term for key, c in covered.items() if key in tag_keys),
-            )
-        )
-    return Report(list(covered.values()), not_in_cv, scores)
-
-
-def _backing(term: _Term, today: Date, url_of: Callable[[Record | Item], str]) -> list[Backing]:
-    """The records of *term*: entries, projects, achievements, talks, items; newest first."""
-    order = ("entry", "project", "achievement", "talk", "item")
-    linkable = [r for r in term.records if not isinstance(r, Item)]
-    ordered: list[Record | Item] = [*newest_first(linkable, today)]
-    ordered += [r for r in term.records if isinstance(r, Item)]
-    ordered.sort(key=lambda r: order.index(OBJECT_TYPES[type(r)]))
-    return [Backing(OBJECT_TYPES[type(r)], r.id, _title(r), url_of(r)) for r in ordered]
-
-
-def _title(record: Record | Item) -> str:
-    if isinstance(record, Entry) and record.org:
-        return f"{record.title}, {record.org}"
-    return record.title
-
-
-def _not_in_cv(ad: str, covered_spans: Iterable[tuple[int, int]]) -> list[str]:
-    """Technology-looking tokens outside every covered span; neighbours joined, deduplicated."""
-    spans = list(covered_spans)
-    phrases: list[tuple[int, int]] = []
-    position = 0
-    for token in technology_tokens(ad):
-        start = ad.index(token, position)
-        end = start + len(token)
-        position = end
-        if any(s <= start and end <= e for s, e in spans):
-            continue
-        if phrases and ad[phrases[-1][1] : start] == " ":
-            phrases[-1] = (phrases[-1][0], end)  # "Google Cloud" is one thing
+    lexicon = Lexicon.build(synonyms, vocabulary(records))
+    cv = CVText(records, lexicon, today)
+    covered: list[Covered] = []
+    missing: dict[str, list[tuple[int, int]]] = {}
+    for term in ad_terms(ad, lexicon):
+        said = cv.find(term.key, merged=True, cased=term.cased)
+        if not said:
+            raw = tuple(t.stem for t in tokens(term.words))
+            said = cv.find(raw, merged=False, cased=term.cased)
+        if said:
+            backing = [_backing(s, url_of) for s in said]
+            covered.append(Covered(term.name, term.words, backing, term.spans))
         else:
-            phrases.append((start, end))
-    seen: dict[str, str] = {}
-    for start, end in phrases:
-        seen.setdefault(ad[start:end].lower(), ad[start:end])
-    return list(seen.values())
+            missing.setdefault(term.name, []).extend(term.spans)
+    scores = [
+        AudienceScore(
+            audience.name,
+            audience.title,
+            audience_url(audience.name),
+            _selected_terms(covered, records, audience, today),
+        )
+        for audience in audiences
+    ]
+    return Report(covered, list(missing), scores, missing)
+
+
+def vocabulary(records: Records) -> list[str]:
+    """The CV's own words for what it knows: every tag, skill and skill keyword."""
+    words: list[str] = []
+    linkable: list[Entry | Project | Achievement | Talk] = [
+        *records.entries,
+        *records.projects,
+        *records.achievements,
+        *records.talks,
+    ]
+    for record in linkable:
+        words += record.tags
+    for item in records.of_kind("skill"):
+        words.append(item.title)
+        words += [k.strip() for k in item.get("keywords").split(",") if k.strip()]
+    return list(dict.fromkeys(words))
+
+
+def _backing(said: Said, url_of: Callable[[Record], str]) -> Backing:
+    record = said.record
+    return Backing(
+        OBJECT_TYPES[type(record)],
+        section(record),
+        record.id,
+        display_title(record),
+        url_of(record),
+        said.words,
+    )
+
+
+def _selected_terms(
+    covered: list[Covered], records: Records, audience: Audience, today: Date
+) -> tuple[str, ...]:
+    """The covered terms said by an object the audience shows in full."""
+    selection = select(records, audience, today)
+    shown = {(OBJECT_TYPES[type(r)], r.id) for s in selection.sections for r in s.full}
+    return tuple(c.term for c in covered if any((o.kind, o.id) in shown for o in c.objects))

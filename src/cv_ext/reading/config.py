@@ -13,6 +13,7 @@ from cv_ext.common.warn import log_warning
 from cv_ext.core.audiences import Audience, parse_audiences
 from cv_ext.core.dates import Date, parse_date
 from cv_ext.core.errors import ParseError
+from cv_ext.core.lexicon import parse_synonyms
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -48,6 +49,13 @@ SETTINGS = (
         "env",
         frozenset({dict}),
         "name -> {title, tags, kinds, since}: tailored CVs, one page each",
+    ),
+    Setting(
+        "cv_match_synonyms",
+        [],
+        "",
+        frozenset({list, tuple}),
+        "groups of spellings that mean one thing to `python -m cv_ext match`",
     ),
     Setting(
         "cv_json_resume",
@@ -109,6 +117,7 @@ def setup_config(app: Sphinx) -> None:
         )
     app.connect("config-inited", _check_today, priority=400)
     app.connect("config-inited", _check_audiences, priority=400)
+    app.connect("config-inited", _check_synonyms, priority=400)
 
 
 def _check_today(app: Sphinx, config: Config) -> None:
@@ -124,6 +133,16 @@ def _check_audiences(app: Sphinx, config: Config) -> None:
     _, errors = parse_audiences(config.cv_audiences)
     for error in errors:
         log_warning(logger, error, "config", location=None)
+
+
+def _check_synonyms(app: Sphinx, config: Config) -> None:
+    for error in parse_synonyms(config.cv_match_synonyms)[1]:
+        log_warning(logger, error, "config", location=None)
+
+
+def match_synonyms(config: Config) -> list[tuple[str, ...]]:
+    """The valid groups of ``cv_match_synonyms``."""
+    return parse_synonyms(config.cv_match_synonyms)[0]
 
 
 def audiences(config: Config) -> dict[str, Audience]:

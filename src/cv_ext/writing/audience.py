@@ -1,6 +1,7 @@
-"""A tailored CV on a page (``cv-audience``): what an audience selects, the rest in one line.
+"""A tailored CV on a page (``cv-audience``): what an audience selects in full, other jobs in
+one line, each section in date order.
 
-The selection itself is :func:`cv_ext.audiences.select`, free of Sphinx; this module
+The selection itself is :func:`cv_ext.core.audiences.select`, free of Sphinx; this module
 turns it into nodes, with every selected record's own body copied from its page, so
 a tailored CV shows the same sentences, lists, code and links, never a retelling.
 """
@@ -14,7 +15,7 @@ from sphinx.util.docutils import new_document
 from sphinx.util.nodes import make_refnode
 
 from cv_ext.common.builders import SITE_BUILDERS
-from cv_ext.common.i18n import N_, _, date_text
+from cv_ext.common.i18n import _, date_text
 from cv_ext.core.audiences import select
 from cv_ext.core.ids import skill_anchor
 from cv_ext.core.records import OBJECT_TYPES, Achievement, Entry, Project, Talk
@@ -31,15 +32,6 @@ if TYPE_CHECKING:
     from cv_ext.core.audiences import Section, Selected
     from cv_ext.nodes.elements import cv_audience
     from cv_ext.writing.context import PageContext
-#: the heading of the entries an audience does not select, per section
-OTHERS = {
-    "work": N_("Other work, one line each"),
-    "volunteering": N_("Other volunteering, one line each"),
-    "education": N_("Other education, one line each"),
-    "project": N_("Other projects, one line each"),
-    "achievement": N_("Other achievements, one line each"),
-    "talk": N_("Other talks, one line each"),
-}
 
 
 def own_words(
@@ -96,10 +88,11 @@ def audience_nodes(
     since = _(" since %(date)s") % {"date": date_text(audience.since)} if audience.since else ""
     intro += nodes.Text(
         _(
-            "This CV is selected for %(audience)s. It shows in full what is tagged "
-            "%(tags)s%(since)s, newest first, and every other timeline entry in one line. "
+            "This CV is selected for %(audience)s. It shows in full the jobs, projects, "
+            "achievements and talks that are mostly about this%(since)s, and every other "
+            "job in one line, each section newest first. "
         )
-        % {"audience": audience.title, "tags": ", ".join(audience.tags), "since": since}
+        % {"audience": audience.title, "since": since}
     )
     intro += page.ref(app.config.root_doc, "", _("The full CV"))
     if app.builder.name in SITE_BUILDERS and app.config.cv_json_resume:
@@ -120,31 +113,22 @@ def _section(
     tags: Sequence[str],
     bodies: dict[tuple[str, str], list[nodes.Node]],
 ) -> list[nodes.Node]:
-    """A section of a tailored CV: what the audience selects, then the other jobs."""
-    result: list[nodes.Node] = []
-    if section.full:
-        timeline = cv_timeline(classes=["cv-timeline", "cv-selected"])
-        for record in section.full:
+    """A section of a tailored CV, newest first: what the audience selects in full, every
+    other job as its line alone, so the dates run one way and the history has no gaps."""
+    if not section.shown:
+        return []
+    timeline = cv_timeline(classes=["cv-timeline", "cv-selected"])
+    for record in section.shown:
+        if section.is_condensed(record):
+            item = cv_item(classes=["cv-item", "cv-brief"])
+            item += page.line(record)
+        else:
             item = cv_item(classes=["cv-item"])
             item += page.line(record)
             item += _details(page, record, tags, bodies)
-            timeline += item
-        label = _(section.label)
-        result += [nodes.rubric(label, label), timeline]
-    if section.condensed:
-        # the rest of the work history, one line each: a tailored CV leaves no gaps
-        label = (
-            _(OTHERS[section.kind])
-            if section.kind in OTHERS
-            else f"Other {section.label.lower()}, one line each"
-        )
-        timeline = cv_timeline(classes=["cv-timeline", "cv-condensed"])
-        for entry in section.condensed:
-            item = cv_item(classes=["cv-item"])
-            item += page.line(entry)
-            timeline += item
-        result += [nodes.rubric(label, label), timeline]
-    return result
+        timeline += item
+    label = _(section.label)
+    return [nodes.rubric(label, label), timeline]
 
 
 def _details(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,9 @@ from cv_ext.reading.domain import get_domain
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+
+
+_CUT_ENTITY = re.compile(r'&(?:#[xX]?[0-9A-Fa-f]*|[A-Za-z][A-Za-z0-9]*)?(?=\.\.\.")')
 
 
 def setup_head(app: Sphinx) -> None:
@@ -36,7 +40,10 @@ def head_links(
             date=when,
             language=app.config.language,
         )
-    metatags = context.get("metatags", "")
+    # sphinxext-opengraph cuts a description after escaping it, which can split an
+    # entity ("Mozilla&#x27..."): an HTML error. Drop such a stub before the "...".
+    metatags = _CUT_ENTITY.sub("", context.get("metatags", ""))
+    context["metatags"] = metatags
     described = 'name="description"' in metatags or app.builder.format != "html"
     if not described and (description := page_description(app.env, pagename)):
         context["metatags"] = (

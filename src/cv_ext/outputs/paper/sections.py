@@ -57,16 +57,19 @@ def header(person: Item) -> list[nodes.Node]:
 def entries(paper: PaperContext, kind: str) -> list[nodes.Node]:
     """Every dated timeline entry of *kind*, newest first: header line, then its text.
 
-    Tailored, the audience's entries come first and every other job follows as its
-    header line alone: no job leaves the history.
+    Tailored, the audience's entries have their text and every other job is its header
+    line alone, in its place by date: no job leaves the history, no date runs backwards.
     """
     if paper.selection is None:
         return [entry(paper, e) for e in paper.views.entries if e.kind == kind]
     section = paper.selection.section(kind)
     if section is None:
         return []
-    full: list[nodes.Node] = [entry(paper, e) for e in section.full if isinstance(e, Entry)]
-    return full + [entry(paper, e, condensed=True) for e in section.condensed]
+    return [
+        entry(paper, e, condensed=section.is_condensed(e))
+        for e in section.shown
+        if isinstance(e, Entry)
+    ]
 
 
 def entry(paper: PaperContext, record: Entry, *, condensed: bool = False) -> cv_paper_entry:
@@ -149,6 +152,6 @@ def languages(paper: PaperContext) -> list[nodes.Node]:
 
 
 def skills(paper: PaperContext, tags: Iterable[str]) -> list[nodes.Node]:
-    """The strongest skills, on one line."""
-    text = render.SEPARATOR.join(paper.views.skill_names[tag] for tag in tags)
+    """The strongest skills, on one line (tailored: those of the audience's selection)."""
+    text = render.SEPARATOR.join(paper.views.skill_names.get(tag, tag) for tag in tags)
     return [nodes.paragraph(text, text)] if text else []

@@ -10,6 +10,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from cv_ext.common.i18n import _
 from cv_ext.core.audiences import select
+from cv_ext.core.audiences import skills as audience_skills
 from cv_ext.core.records import display_title
 from cv_ext.nodes.elements import cv_paper
 from cv_ext.outputs.paper import sections
@@ -56,7 +57,12 @@ def fill(paper: PaperContext, node: cv_paper) -> None:
         )
         node["pdfauthor"] = person.title
         node["pdfsubject"] = person.get("label")
-    skills = views.work_skills  # ranked once per build, as on the skills page
+    # ranked once per build, as on the skills page; tailored, by the selection's own evidence
+    skills = (
+        views.work_skills
+        if paper.selection is None
+        else audience_skills(paper.selection, paper.today)
+    )
     node["pdfkeywords"] = ", ".join(views.skill_names[tag] for tag in skills[:12])
     build = {
         "achievements": sections.achievements,
