@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.nodes import make_id
 
+from cv_ext.core.errors import ParseError
 from cv_ext.core.ids import search_anchor, slug_or_digest, unique_id
+from cv_ext.core.records import Alias
+from cv_ext.core.redirects import page_path
+from cv_ext.core.values import parse_list
 from cv_ext.nodes import render
 from cv_ext.nodes.elements import (
     cv_backlinks,
@@ -83,8 +88,11 @@ class CVDirective(OptionsDirective):
         """
         extra = search_anchor(self.objtype, object_id) if object_id else ""
         ids = [anchor] if anchor else []
-        if extra and extra not in self.state.document.ids and extra != anchor:
-            ids.append(extra)
+        # old links keep landing here: the old id and its search anchor, where still free
+        old = [name for alias in self.aliases()[0] for name in (alias, search_anchor(self.objtype, alias))]
+        for node_id in (extra, *old) if object_id else ():
+            if node_id and node_id not in self.state.document.ids and node_id not in ids:
+                ids.append(node_id)
         node = node_class(
             ids=ids,
             classes=[f"cv-{self.objtype}", *classes, *self.options.get("class", [])],
@@ -99,8 +107,40 @@ class CVDirective(OptionsDirective):
     def note(self, record: Record) -> None:
         """Record the object in the domain; its page now shows aggregated data."""
         domain = get_domain(self.env)
-        if record.id:
-            domain.note(self.objtype, record)
+        if not record.id:
+            return
+        domain.note(self.objtype, record)
+        old_ids, old_pages = self.aliases()
+        where = {"target": record.id, "docname": record.docname, "lineno": record.lineno}
+        for old in old_ids:
+            domain.note_alias(Alias(self.objtype, old, **where))
+        page = PurePosixPath(record.docname)
+        if page.name == record.id:
+            # an object named after its page (a project) is that page: its old id was a page
+            old_pages = (*old_pages, *(str(page.with_name(old)) for old in old_ids))
+        for old in old_pages:
+            domain.note_moved(Alias(self.objtype, old, **where))
+
+    def aliases(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """``:aliases:``, the object's old names: (old ids, old pages).
+
+        An entry with a ``/`` (or ending in ``.html``) is a page the object was on; any
+        other is an id it had. A directive takes them by listing ``aliases`` among its
+        options; the rest (references, labels, anchors, redirects) follows from here.
+        """
+        if "_cv_aliases" not in self.__dict__:
+            ids: dict[str, None] = {}
+            pages: dict[str, None] = {}
+            for entry in parse_list(self.text("aliases")):
+                if "/" not in entry and not entry.endswith(".html"):
+                    ids[entry] = None
+                    continue
+                try:
+                    pages[page_path(entry)] = None
+                except ParseError as error:
+                    self.warn(f":aliases: {error}", "option")
+            self.__dict__["_cv_aliases"] = (tuple(ids), tuple(pages))
+        return cast("tuple[tuple[str, ...], tuple[str, ...]]", self.__dict__["_cv_aliases"])
 
     def body(self) -> tuple[list[nodes.Node], str, tuple[str, ...]]:
         """The content, parsed as ordinary MyST or reStructuredText, and its plain text.
