@@ -43,9 +43,10 @@ MARKER = '<meta name="generator" content="cv_ext redirect">'
 
 
 def setup_redirects(app: Sphinx) -> None:
-    """Check the redirects once pages are read; write them with the web pages."""
+    """Check the redirects once pages are read; write them once every page is written."""
     app.connect("env-check-consistency", check_redirects)
-    app.connect("html-collect-pages", write_redirects)
+    # at the very end: a file the build wrote (search.html, a 404 page) is never replaced
+    app.connect("build-finished", write_redirects)
 
 
 def wanted_redirects(env: BuildEnvironment) -> tuple[list[Wanted], list[Problem]]:
@@ -82,10 +83,10 @@ def check_redirects(app: Sphinx, env: BuildEnvironment) -> None:
         log_warning(logger, problem.message, "redirect", location=problem.where)
 
 
-def write_redirects(app: Sphinx) -> list[tuple[str, dict[str, str], str]]:
+def write_redirects(app: Sphinx, exception: Exception | None) -> None:
     """Write a page at each old URL (``html`` and ``dirhtml`` only); Sphinx renders none."""
-    if app.builder.name not in PAGE_BUILDERS:
-        return []
+    if exception is not None or app.builder.name not in PAGE_BUILDERS:
+        return
     builder: StandaloneHTMLBuilder = app.builder  # type: ignore[assignment]
     for redirect in planned_redirects(app.env)[0]:
         path = Path(builder.get_outfilename(redirect.old))
@@ -100,7 +101,6 @@ def write_redirects(app: Sphinx) -> list[tuple[str, dict[str, str], str]]:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(redirect_page(app, builder, redirect), encoding="utf8")
-    return []
 
 
 def redirect_page(app: Sphinx, builder: StandaloneHTMLBuilder, redirect: Redirect) -> str:

@@ -29,16 +29,16 @@ from cv_ext.reading.domain import CVDomain, get_domain
 from cv_ext.reading.store import STORES
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from sphinx.application import Sphinx
     from sphinx.domains.std import StandardDomain
     from sphinx.environment import BuildEnvironment
 
-    from collections.abc import Iterable
-
-    from cv_ext.core.records import Alias, Linkable
+    from cv_ext.core.records import Alias, Record
 
 logger = logging.getLogger(__name__)
-_Placed = TypeVar("_Placed", "Linkable", "Alias")
+_Placed = TypeVar("_Placed", "Record", "Alias")
 
 
 def setup_labels(app: Sphinx) -> None:
@@ -74,15 +74,16 @@ def place_labels(app: Sphinx, env: BuildEnvironment) -> None:
     _withdraw(env)  # idempotent: a build that read nothing placed nothing new either
     domain = get_domain(env)
     std = env.domains.standard_domain
-    wanted: list[tuple[str, str, Linkable]] = []
-    for objtype in label_types():
-        for record in _ordered(domain.table(objtype).values()):
-            wanted.append((object_label(objtype, record.id), objtype, record))
+    wanted: list[tuple[str, str, Record]] = [
+        (object_label(objtype, record.id), objtype, record)
+        for objtype in label_types()
+        for record in _ordered(domain.table(objtype).values())
+    ]
     for alias in _ordered(domain.aliases.values()):
-        record = domain.table(alias.objtype).get(alias.target)
+        target = domain.table(alias.objtype).get(alias.target)
         # an old id that is another object's id now is that object's (a cv.duplicate warning)
-        if record is not None and alias.old not in domain.table(alias.objtype):
-            wanted.append((object_label(alias.objtype, alias.old), alias.objtype, record))
+        if target is not None and alias.old not in domain.table(alias.objtype):
+            wanted.append((object_label(alias.objtype, alias.old), alias.objtype, target))
     for name, objtype, record in wanted:
         if name in std.anonlabels:
             _warn_taken(std, domain, name, objtype, record)
@@ -95,7 +96,7 @@ def place_labels(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def _warn_taken(
-    std: StandardDomain, domain: CVDomain, name: str, objtype: str, record: Linkable
+    std: StandardDomain, domain: CVDomain, name: str, objtype: str, record: Record
 ) -> None:
     docname = std.anonlabels[name][0]
     owner = "another object" if name in domain.data["labels"] else "a label of the site"

@@ -89,7 +89,11 @@ class CVDirective(OptionsDirective):
         extra = search_anchor(self.objtype, object_id) if object_id else ""
         ids = [anchor] if anchor else []
         # old links keep landing here: the old id and its search anchor, where still free
-        old = [name for alias in self.aliases()[0] for name in (alias, search_anchor(self.objtype, alias))]
+        old = [
+            name
+            for alias in self.aliases()[0]
+            for name in (alias, search_anchor(self.objtype, alias))
+        ]
         for node_id in (extra, *old) if object_id else ():
             if node_id and node_id not in self.state.document.ids and node_id not in ids:
                 ids.append(node_id)
@@ -111,15 +115,14 @@ class CVDirective(OptionsDirective):
             return
         domain.note(self.objtype, record)
         old_ids, old_pages = self.aliases()
-        where = {"target": record.id, "docname": record.docname, "lineno": record.lineno}
         for old in old_ids:
-            domain.note_alias(Alias(self.objtype, old, **where))
+            domain.note_alias(Alias(self.objtype, old, record.id, record.docname, record.lineno))
         page = PurePosixPath(record.docname)
         if page.name == record.id:
             # an object named after its page (a project) is that page: its old id was a page
             old_pages = (*old_pages, *(str(page.with_name(old)) for old in old_ids))
         for old in old_pages:
-            domain.note_moved(Alias(self.objtype, old, **where))
+            domain.note_moved(Alias(self.objtype, old, record.id, record.docname, record.lineno))
 
     def aliases(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """``:aliases:``, the object's old names: (old ids, old pages).
