@@ -515,3 +515,41 @@ def test_the_guide_shows_what_the_command_prints(docs_dirhtml: Path) -> None:
         text = page.read_text(encoding="utf8")
         for shown in (project.url, project.label, project.markdown):
             assert shown in text, (page.name, shown)
+
+
+def test_two_objects_claiming_one_old_id(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    """The first (by file, then line) keeps the old id; the other warns cv.duplicate."""
+    src = tmp_path / "claim"
+    shutil.copytree(TESTS / "roots" / "test-links", src)
+    talks = (src / "talks.md").read_text(encoding="utf8")
+    (src / "talks.md").write_text(
+        talks.replace(
+            ":event: MeshCamp 2021\n", ":event: MeshCamp 2021\n:aliases: router-talk\n"
+        ).replace(
+            ":aliases: exampleconf-2023-routing,",
+            ":aliases: router-talk, exampleconf-2023-routing,",
+        ),
+        encoding="utf8",
+    )
+    app = build_copy(make_app, tmp_path, "claim", freshenv=True, parallel=2)
+    app.build()
+    lines = warnings_of(app)
+    assert len(lines) == 1, lines
+    assert re.search(
+        r"talks\.md:11: WARNING: old talk id 'router-talk' already names talk 'talk-2023' "
+        r"\(in 'talks', line 3\); not talk 'meshcamp-2021-meshes-for-everyone' \[cv\.duplicate\]$",
+        lines[0],
+    ), lines
+    assert get_domain(app.env).lookup("talk", "router-talk").id == "talk-2023"
+
+
+def test_redirect_pages_speak_the_builds_language(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    app = build_copy(make_app, tmp_path, "de", freshenv=True, confoverrides={"language": "de"})
+    app.build()
+    page = soup(Path(app.outdir) / "projects" / "router.html")
+    assert page.html["lang"] == "de"
+    assert page.body.get_text(" ", strip=True) == "Diese Seite ist umgezogen: Mesh router ."
