@@ -553,3 +553,33 @@ def test_redirect_pages_speak_the_builds_language(
     page = soup(Path(app.outdir) / "projects" / "router.html")
     assert page.html["lang"] == "de"
     assert page.body.get_text(" ", strip=True) == "Diese Seite ist umgezogen: Mesh router ."
+
+
+def test_an_old_id_added_later_rewrites_the_pages_naming_it(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    """An incremental build: a page that named an unknown id links once it is an alias."""
+    src = tmp_path / "late"
+    shutil.copytree(TESTS / "roots" / "test-links", src)
+    project = src / "projects" / "mesh-router.md"
+    project.write_text(
+        project.read_text(encoding="utf8").replace(":aliases: router\n", ""), encoding="utf8"
+    )
+    first = build_copy(make_app, tmp_path, "late", freshenv=True)
+    first.build()
+    assert any("unknown project id 'router'" in line for line in warnings_of(first))
+    # not the index page: Sphinx rewrites a changed page's toctree parent anyway
+    page = Path(first.outdir) / "references.html"
+    assert soup(page).select_one("p a.reference")["href"] == "talks.html#talk-2023"
+    project.write_text(
+        project.read_text(encoding="utf8").replace(":entry:", ":aliases: router\n:entry:"),
+        encoding="utf8",
+    )
+    second = build_copy(make_app, tmp_path, "late")
+    second.build()
+    assert warnings_of(second) == []
+    first_link = soup(page).select_one("p a.reference")
+    assert (first_link["href"], first_link.get_text()) == (
+        "projects/mesh-router.html",
+        "Mesh router",
+    )

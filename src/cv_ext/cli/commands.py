@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from cv_ext.cli.importer import REPORT, ImportError_, import_resume
+from cv_ext.cli.links import add_links_command
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -44,20 +45,6 @@ def run_match(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_links(args: argparse.Namespace) -> int:
-    """``links``: every object's URL, label and Markdown link; 2 without a site."""
-    from cv_ext.cli.links import run
-
-    if args.inventory is None and not (args.site / "conf.py").is_file():
-        print(f"error: no Sphinx site (conf.py) in {args.site}", file=sys.stderr)  # noqa: T201
-        return 2
-    if args.inventory is not None and not args.inventory.is_file():
-        print(f"error: no inventory at {args.inventory}", file=sys.stderr)  # noqa: T201
-        return 2
-    sys.stdout.write(run(args.site, args.format, args.base, args.inventory))
-    return 0
-
-
 def parser() -> argparse.ArgumentParser:
     """The command line: one subcommand per tool, each with its own ``run`` function."""
     main_parser = argparse.ArgumentParser(prog="python -m cv_ext", description=__doc__)
@@ -80,19 +67,7 @@ def parser() -> argparse.ArgumentParser:
         help="the site's public address (default: html_baseurl; without it, paths from the root)",
     )
     matcher.set_defaults(run=run_match)
-    links = commands.add_parser(
-        "links", help="each object's URL, intersphinx label and Markdown link, from objects.inv"
-    )
-    links.add_argument("--site", type=Path, default=Path("docs"), help="the site (default: docs)")
-    links.add_argument("--format", choices=("text", "json"), default="text")
-    links.add_argument(
-        "--base",
-        help="the site's public address (default: html_baseurl; without it, paths from the root)",
-    )
-    links.add_argument(
-        "--inventory", type=Path, help="a built objects.inv to read instead of building the site"
-    )
-    links.set_defaults(run=run_links)
+    add_links_command(commands)
     return main_parser
 
 

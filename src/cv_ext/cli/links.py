@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 import tempfile
 from contextlib import redirect_stdout
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cv_ext.core.ids import object_label
+
+if TYPE_CHECKING:
+    import argparse
 
 
 @dataclass(frozen=True)
@@ -111,3 +116,32 @@ def run(site: Path, fmt: str, base: str | None = None, inventory: Path | None = 
         root = base if base is not None else site_base
         links = read_inventory(inventory, root if not root or root.endswith("/") else root + "/")
     return format_json(links) if fmt == "json" else format_text(links)
+
+
+def add_links_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The ``links`` subcommand, for :func:`cv_ext.cli.commands.parser`."""
+    links = commands.add_parser(
+        "links", help="each object's URL, intersphinx label and Markdown link, from objects.inv"
+    )
+    links.add_argument("--site", type=Path, default=Path("docs"), help="the site (default: docs)")
+    links.add_argument("--format", choices=("text", "json"), default="text")
+    links.add_argument(
+        "--base",
+        help="the site's public address (default: html_baseurl; without it, paths from the root)",
+    )
+    links.add_argument(
+        "--inventory", type=Path, help="a built objects.inv to read instead of building the site"
+    )
+    links.set_defaults(run=run_links)
+
+
+def run_links(args: argparse.Namespace) -> int:
+    """``links``: the table on standard output; 2 without a site or an inventory."""
+    if args.inventory is None and not (args.site / "conf.py").is_file():
+        print(f"error: no Sphinx site (conf.py) in {args.site}", file=sys.stderr)  # noqa: T201
+        return 2
+    if args.inventory is not None and not args.inventory.is_file():
+        print(f"error: no inventory at {args.inventory}", file=sys.stderr)  # noqa: T201
+        return 2
+    sys.stdout.write(run(args.site, args.format, args.base, args.inventory))
+    return 0

@@ -123,6 +123,7 @@ def redirect_page(app: Sphinx, builder: StandaloneHTMLBuilder, redirect: Redirec
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(language().replace("_", "-"))}">\n<head>\n'
         '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"{MARKER}\n"
         f"<title>{escape(title)}</title>\n"
         f'<link rel="canonical" href="{escape(canonical)}">\n'
