@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cv_ext.core.errors import ParseError
+from cv_ext.core.values import parse_list
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -51,6 +52,26 @@ def page_path(text: str) -> str:
     if not path or re.search(r"[\s?#\\:]|(^|/)\.\.?(/|$)|//", path):
         raise ParseError(f"invalid page path {text!r}: expected a path such as 'projects/old-name'")
     return path
+
+
+def parse_aliases(text: str) -> tuple[tuple[str, ...], tuple[str, ...], list[str]]:
+    """``:aliases:``: (old ids, old pages, errors) of a comma-separated list.
+
+    An entry with a ``/`` (or ending in ``.html``) is a page the object was on; any other
+    is an id it had.
+    """
+    ids: dict[str, None] = {}
+    pages: dict[str, None] = {}
+    errors = []
+    for entry in parse_list(text):
+        if "/" not in entry and not entry.endswith(".html"):
+            ids[entry] = None
+            continue
+        try:
+            pages[page_path(entry)] = None
+        except ParseError as error:
+            errors.append(str(error))
+    return tuple(ids), tuple(pages), errors
 
 
 def page_target(text: str) -> tuple[str, str]:

@@ -9,11 +9,9 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.nodes import make_id
 
-from cv_ext.core.errors import ParseError
 from cv_ext.core.ids import search_anchor, slug_or_digest, unique_id
 from cv_ext.core.records import Alias
-from cv_ext.core.redirects import page_path
-from cv_ext.core.values import parse_list
+from cv_ext.core.redirects import parse_aliases
 from cv_ext.nodes import render
 from cv_ext.nodes.elements import (
     cv_backlinks,
@@ -125,24 +123,16 @@ class CVDirective(OptionsDirective):
             domain.note_moved(Alias(self.objtype, old, record.id, record.docname, record.lineno))
 
     def aliases(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """``:aliases:``, the object's old names: (old ids, old pages).
+        """``:aliases:``, the object's old names: (old ids, old pages), read once.
 
-        An entry with a ``/`` (or ending in ``.html``) is a page the object was on; any
-        other is an id it had. A directive takes them by listing ``aliases`` among its
-        options; the rest (references, labels, anchors, redirects) follows from here.
+        A directive takes them by listing ``aliases`` among its options; the rest
+        (references, labels, anchors, redirects) follows from here.
         """
         if "_cv_aliases" not in self.__dict__:
-            ids: dict[str, None] = {}
-            pages: dict[str, None] = {}
-            for entry in parse_list(self.text("aliases")):
-                if "/" not in entry and not entry.endswith(".html"):
-                    ids[entry] = None
-                    continue
-                try:
-                    pages[page_path(entry)] = None
-                except ParseError as error:
-                    self.warn(f":aliases: {error}", "option")
-            self.__dict__["_cv_aliases"] = (tuple(ids), tuple(pages))
+            ids, pages, errors = parse_aliases(self.text("aliases"))
+            for error in errors:
+                self.warn(f":aliases: {error}", "option")
+            self.__dict__["_cv_aliases"] = (ids, pages)
         return cast("tuple[tuple[str, ...], tuple[str, ...]]", self.__dict__["_cv_aliases"])
 
     def body(self) -> tuple[list[nodes.Node], str, tuple[str, ...]]:
