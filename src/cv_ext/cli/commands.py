@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from cv_ext.cli.importer import REPORT, ImportError_, import_resume
+from cv_ext.cli.links import add_links_command
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -73,6 +74,7 @@ def parser() -> argparse.ArgumentParser:
         help="objects shown per covered term, the strongest first (default: 3; 0: all)",
     )
     matcher.set_defaults(run=run_match)
+    add_links_command(commands)
     return main_parser
 
 

@@ -22,6 +22,8 @@ CvSubtype = Literal[
     "ref",
     "config",
     "export",
+    "label",
+    "redirect",
 ]
 
 #: Every subtype with its meaning; rendered into the docs' warning catalogue.
@@ -37,6 +39,8 @@ SUBTYPE_DOCS: dict[CvSubtype, str] = {
     "ref": "A reference (:entry:, :project:, :projects:, a cv role, cv-audience) names an unknown id.",
     "config": "A cv_* configuration value is invalid; the default is used.",
     "export": "With cv_json_resume_validate, the JSON Resume export does not match its schema.",
+    "label": "An object's label (cv-<type>-<id>) is a label of the site already; the site's stays.",
+    "redirect": "A redirect starts at a page of the site, leads to no page, or repeats another.",
 }
 
 

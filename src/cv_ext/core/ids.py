@@ -73,6 +73,20 @@ def search_anchor(objtype: str, object_id: str) -> str:
     return f"cv-{objtype}-{object_id}"
 
 
+def object_label(objtype: str, object_id: str) -> str:
+    """The object's label for ``:ref:`` and intersphinx: ``cv-<type>-<id>``, lower case.
+
+    Sphinx keeps labels lower case with single spaces (``:ref:`` lowercases its target),
+    so the label is the id normalised the same way; the ``cv-<type>-`` prefix keeps the
+    labels of CV objects apart from each other and from the site's own.
+    """
+    return " ".join(f"{LABEL_PREFIX}{objtype}-{object_id}".split()).lower()
+
+
+#: what every label of a CV object starts with
+LABEL_PREFIX = "cv-"
+
+
 def skill_anchor(tag: str) -> str:
     """The HTML id of a skill on the skills index."""
     try:

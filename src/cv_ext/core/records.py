@@ -169,6 +169,21 @@ class Backlink:
     order: int  # position in its document, for a stable order
 
 
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """An old name of an object: an id that references may still use, or a page it was on.
+
+    *old* is the old id (in ``aliases``) or the old page's docname (in ``moved``); the
+    object is now *target* of type *objtype*, declared at *docname*, *lineno*.
+    """
+
+    objtype: str
+    old: str
+    target: str
+    docname: str
+    lineno: int
+
+
 #: objects with a role, a search entry and an intersphinx entry
 Linkable = Entry | Achievement | Project | Talk
 #: the domain's name of each record class

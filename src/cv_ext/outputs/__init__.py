@@ -3,7 +3,8 @@
 The exports (:mod:`.export`: JSON Resume, schema.org JSON-LD, one export per
 audience), the paper CV and its LaTeX (:mod:`.paper`), the search page's data
 (:mod:`.search`), link-preview images (:mod:`.previews`), links between the site's
-languages (:mod:`.languages`) and cv_ext's CSS and scripts (:mod:`.assets`).
+languages (:mod:`.languages`), cv_ext's CSS and scripts (:mod:`.assets`) and redirect
+pages at moved pages' old URLs (:mod:`.redirects`).
 
 May import: ``writing``, ``reading``, ``nodes``, ``common`` and ``core``.
 """
@@ -24,6 +25,7 @@ def setup_outputs(app: Sphinx) -> None:
     from cv_ext.outputs.languages import setup_languages
     from cv_ext.outputs.paper import setup_paper
     from cv_ext.outputs.previews import setup_previews
+    from cv_ext.outputs.redirects import setup_redirects
     from cv_ext.outputs.search import setup_search
 
     setup_paper(app)
@@ -33,3 +35,4 @@ def setup_outputs(app: Sphinx) -> None:
     setup_search(app)
     setup_previews(app)
     setup_assets(app)
+    setup_redirects(app)

@@ -1,6 +1,7 @@
 """What runs while pages are read: the settings (:mod:`.config`), the directives
 (:mod:`.directives`), the ``cv`` domain that holds every record (:mod:`.domain`,
-:mod:`.store`), what a read page tells (:mod:`.doctree`), and which other pages an
+:mod:`.store`, :mod:`.aliases`), the objects' labels for ``:ref:`` and intersphinx
+(:mod:`.labels`), what a read page tells (:mod:`.doctree`), and which other pages an
 incremental build must rewrite (:mod:`.digests`, :mod:`.rewrites`).
 
 May import: ``nodes``, ``common`` and ``core``.
@@ -20,10 +21,12 @@ def setup_reading(app: Sphinx) -> None:
     from cv_ext.reading.directives import setup_directives
     from cv_ext.reading.doctree import setup_doctree
     from cv_ext.reading.domain import CVDomain
+    from cv_ext.reading.labels import setup_labels
     from cv_ext.reading.rewrites import setup_rewrites
 
     setup_config(app)
     app.add_domain(CVDomain)
     setup_directives(app)
     setup_doctree(app)
+    setup_labels(app)
     setup_rewrites(app)

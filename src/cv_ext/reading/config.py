@@ -102,6 +102,13 @@ SETTINGS = (
         frozenset({dict, list, tuple}),
         "language -> base URL of its build (or languages only, on Read the Docs)",
     ),
+    Setting(
+        "cv_redirects",
+        {},
+        "env",
+        frozenset({dict}),
+        "old page -> page (or page#anchor) it moved to: a redirect page for each",
+    ),
 )
 
 

@@ -8,31 +8,40 @@ incremental builds see exactly what a clean serial build sees.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
+from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from cv_ext.common.i18n import _
+from cv_ext.common.warn import log_warning
 from cv_ext.core.ids import search_anchor, skill_anchor
 from cv_ext.core.records import display_title
 from cv_ext.core.views import Views, build_views
+from cv_ext.reading.aliases import ALIAS_DATA, AliasStore
 from cv_ext.reading.config import today
 from cv_ext.reading.store import ALIASES, INITIAL_DATA, LINKABLE, RecordStore
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from collections.abc import Set as AbstractSet
 
     from sphinx import addnodes
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
+    from cv_ext.core.records import Backlink, Linkable
+
+logger = logging.getLogger(__name__)
+
 __all__ = ["ALIASES", "LINKABLE", "CVDomain", "get_domain"]
 
 
-class CVDomain(RecordStore, Domain):
+class CVDomain(RecordStore, AliasStore, Domain):
     """Timeline entries, achievements, projects, talks and skills, with roles for each."""
 
     name = "cv"
@@ -50,8 +59,8 @@ class CVDomain(RecordStore, Domain):
         role: XRefRole(warn_dangling=True)
         for role in ("entry", "achievement", "project", "talk", "skill", *ALIASES)
     }
-    initial_data: ClassVar[dict[str, Any]] = INITIAL_DATA
-    data_version = 6
+    initial_data: ClassVar[dict[str, Any]] = INITIAL_DATA | ALIAS_DATA
+    data_version = 7
     #: derived views, rebuilt whenever the fingerprint or the reference date changes
     _views: tuple[tuple[str, str], Views] | None = None
 
@@ -59,9 +68,56 @@ class CVDomain(RecordStore, Domain):
         """Orderings, backlinks and skills, derived once per build from the records."""
         key = (self.data["fingerprint"], today(self.env.config).iso())
         if self._views is None or self._views[0] != key:
-            views = build_views(self.declared(), self.backlinks, today(self.env.config))
+            backlinks = {page: self._canonical(links) for page, links in self.backlinks.items()}
+            views = build_views(self.declared(), backlinks, today(self.env.config))
             self._views = (key, views)
         return self._views[1]
+
+    def _canonical(self, links: list[Backlink]) -> list[Backlink]:
+        """*links* with every old id replaced by the id it names now."""
+        if not self.aliases:
+            return links
+        result = []
+        for link in links:
+            types = LINKABLE if link.target_type == "any" else (link.target_type,)
+            if any(link.target in self.table(typ) for typ in types):
+                result.append(link)
+                continue
+            found = [(typ, new) for typ in types if (new := self.alias_of(typ, link.target))]
+            if found:
+                link = dataclasses.replace(link, target_type=found[0][0], target=found[0][1])
+            result.append(link)
+        return result
+
+    def lookup(self, typ: str, target: str) -> Linkable | None:
+        """The record *target* of role *typ*, also by an old id given in ``:aliases:``."""
+        record = super().lookup(typ, target)
+        if record is None and (new := self.alias_of(ALIASES.get(typ, typ), target)):
+            record = super().lookup(typ, new)
+        return record
+
+    def clear_doc(self, docname: str) -> None:
+        """Forget the records and old names *docname* declared."""
+        super().clear_doc(docname)
+        self.clear_aliases(docname)
+
+    def merge_domaindata(self, docnames: AbstractSet[str], otherdata: dict[str, Any]) -> None:
+        """Take over the records and old names a parallel reader recorded for *docnames*."""
+        super().merge_domaindata(docnames, otherdata)
+        self.merge_aliases(docnames, otherdata)
+
+    def check_consistency(self) -> None:
+        """Warn about old ids that are the id of another object now: the object wins."""
+        for alias in sorted(self.aliases.values(), key=lambda a: (a.docname, a.lineno)):
+            if (other := self.table(alias.objtype).get(alias.old)) is not None:
+                log_warning(
+                    logger,
+                    f"old {alias.objtype} id {alias.old!r} of {alias.target!r} is the id of "
+                    f"the {alias.objtype} in {other.docname!r}, line {other.lineno}; "
+                    "references to it lead there",
+                    "duplicate",
+                    location=(alias.docname, alias.lineno),
+                )
 
     def resolve_xref(
         self,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from typing import TYPE_CHECKING
 
@@ -80,7 +81,15 @@ def stale_pages(domain: CVDomain) -> list[str]:
     """
     data = domain.data
     records = [(objtype, r) for objtype in STORES for r in domain.table(objtype).values()]
-    record_digests = digests.record_digests(records)
+    # an old id shows its object: a page naming it is rewritten when the object changes,
+    # or when the old id comes to name an object at all
+    renamed = [
+        (alias.objtype, dataclasses.replace(record, id=alias.old))
+        for alias in domain.aliases.values()
+        if (record := domain.table(alias.objtype).get(alias.target)) is not None
+        and alias.old not in domain.table(alias.objtype)
+    ]
+    record_digests = digests.record_digests([*records, *renamed])
     changed_records = digests.changed(data["digests"], record_digests)
     data["digests"] = record_digests
     data["fingerprint"] = hashlib.sha256(

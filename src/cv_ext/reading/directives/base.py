@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
@@ -9,6 +10,8 @@ from sphinx import addnodes
 from sphinx.util.nodes import make_id
 
 from cv_ext.core.ids import search_anchor, slug_or_digest, unique_id
+from cv_ext.core.records import Alias
+from cv_ext.core.redirects import parse_aliases
 from cv_ext.nodes import render
 from cv_ext.nodes.elements import (
     cv_backlinks,
@@ -83,8 +86,15 @@ class CVDirective(OptionsDirective):
         """
         extra = search_anchor(self.objtype, object_id) if object_id else ""
         ids = [anchor] if anchor else []
-        if extra and extra not in self.state.document.ids and extra != anchor:
-            ids.append(extra)
+        # old links keep landing here: the old id and its search anchor, where still free
+        old = [
+            name
+            for alias in self.aliases()[0]
+            for name in (alias, search_anchor(self.objtype, alias))
+        ]
+        for node_id in (extra, *old) if object_id else ():
+            if node_id and node_id not in self.state.document.ids and node_id not in ids:
+                ids.append(node_id)
         node = node_class(
             ids=ids,
             classes=[f"cv-{self.objtype}", *classes, *self.options.get("class", [])],
@@ -99,8 +109,31 @@ class CVDirective(OptionsDirective):
     def note(self, record: Record) -> None:
         """Record the object in the domain; its page now shows aggregated data."""
         domain = get_domain(self.env)
-        if record.id:
-            domain.note(self.objtype, record)
+        if not record.id:
+            return
+        domain.note(self.objtype, record)
+        old_ids, old_pages = self.aliases()
+        for old in old_ids:
+            domain.note_alias(Alias(self.objtype, old, record.id, record.docname, record.lineno))
+        page = PurePosixPath(record.docname)
+        if page.name == record.id:
+            # an object named after its page (a project) is that page: its old id was a page
+            old_pages = (*old_pages, *(str(page.with_name(old)) for old in old_ids))
+        for old in old_pages:
+            domain.note_moved(Alias(self.objtype, old, record.id, record.docname, record.lineno))
+
+    def aliases(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """``:aliases:``, the object's old names: (old ids, old pages), read once.
+
+        A directive takes them by listing ``aliases`` among its options; the rest
+        (references, labels, anchors, redirects) follows from here.
+        """
+        if "_cv_aliases" not in self.__dict__:
+            ids, pages, errors = parse_aliases(self.text("aliases"))
+            for error in errors:
+                self.warn(f":aliases: {error}", "option")
+            self.__dict__["_cv_aliases"] = (ids, pages)
+        return cast("tuple[tuple[str, ...], tuple[str, ...]]", self.__dict__["_cv_aliases"])
 
     def body(self) -> tuple[list[nodes.Node], str, tuple[str, ...]]:
         """The content, parsed as ordinary MyST or reStructuredText, and its plain text.

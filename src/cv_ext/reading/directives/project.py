@@ -54,6 +54,7 @@ class ProjectDirective(CVDirective):
             "roles",
             "entity",
             "type",
+            "aliases",  # old ids and pages: links to them keep working
         ),
         TEXT,
     ) | {"class": directives.class_option}

@@ -51,6 +51,7 @@ class TalkDirective(CVDirective):
             "name",
             "end",
             "roles",
+            "aliases",  # old ids and pages: links to them keep working
         ),
         TEXT,
     ) | {"class": directives.class_option}
