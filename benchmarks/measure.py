@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import synth
 
@@ -52,6 +52,28 @@ class SizeResult:
     edited: str
     expected: list[str]
     runs: dict[str, list[Run]] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SizeResult:
+        """A result as ``dataclasses.asdict`` wrote it (``run.py --json``), read back."""
+
+        def build(value: dict[str, Any] | None) -> Build | None:
+            return None if value is None else Build(**value)
+
+        runs = {
+            variant: [
+                Run(
+                    **{
+                        **run,
+                        **{key: build(run[key]) for key in ("full", "noop", "incremental")},
+                        "parallel": build(run["parallel"]),
+                    }
+                )
+                for run in variant_runs
+            ]
+            for variant, variant_runs in data["runs"].items()
+        }
+        return cls(**{**data, "runs": runs})
 
     def median(self, variant: str, what: str, attr: str = "seconds") -> float | None:
         """The median *attr* of build *what* (full, noop, incremental, parallel) of *variant*."""

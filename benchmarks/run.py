@@ -33,7 +33,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))  # the modules next to this script, from any working directory
 
 from machine import assets, machine
-from measure import bench_size
+from measure import SizeResult, bench_size
 from report import report
 from targets import evaluate
 
@@ -60,6 +60,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--write-docs", action="store_true", help=f"write {DOCS_PAGE.relative_to(REPO)}"
     )
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    parser.add_argument(
+        "--from-json",
+        type=Path,
+        help="report the measurements of an earlier run's --json instead of measuring",
+    )
     return parser.parse_args(argv)
 
 
@@ -78,31 +83,38 @@ def main(argv: list[str] | None = None) -> int:
         + ([f"--theme {args.theme}"] if args.theme != "basic" else [])
         + ["--write-docs"]
     )
-    started, load_before = time.perf_counter(), os.getloadavg()[0]
-    with tempfile.TemporaryDirectory(prefix="cv-bench-") as temp:
-        work = args.work_dir or Path(temp)
-        results = [
-            bench_size(
-                n,
-                repeat_at.get(n, args.repeat),
-                work,
-                jobs=jobs,
-                theme=args.theme,
-                seed=args.seed,
-                quiet=args.quiet,
-            )
-            for n in sizes
-        ]
-    load = (load_before, os.getloadavg()[0])
-    text = report(results, args, command, time.perf_counter() - started, load)
+    if args.from_json:
+        saved = json.loads(args.from_json.read_text(encoding="utf8"))
+        results = [SizeResult.from_dict(result) for result in saved["results"]]
+        elapsed, load = saved.get("elapsed_s"), tuple(saved.get("load", ()))
+    else:
+        started, load_before = time.perf_counter(), os.getloadavg()[0]
+        with tempfile.TemporaryDirectory(prefix="cv-bench-") as temp:
+            work = args.work_dir or Path(temp)
+            results = [
+                bench_size(
+                    n,
+                    repeat_at.get(n, args.repeat),
+                    work,
+                    jobs=jobs,
+                    theme=args.theme,
+                    seed=args.seed,
+                    quiet=args.quiet,
+                )
+                for n in sizes
+            ]
+        elapsed, load = time.perf_counter() - started, (load_before, os.getloadavg()[0])
+    text = report(results, args, command, elapsed, load)
     sys.stdout.write(text)
-    if args.json:
+    if args.json and not args.from_json:
         args.json.write_text(
             json.dumps(
                 {
                     "machine": machine(),
                     "assets_gzip": assets(),
                     "targets": evaluate(results, assets()),
+                    "elapsed_s": elapsed,
+                    "load": load,
                     "results": [asdict(r) for r in results],
                 },
                 indent=1,
@@ -114,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     for r in results:
         for variant, runs in r.runs.items():
             for run in runs:
-                for build in (run.full, run.incremental, run.parallel):
+                for build in (run.full, run.noop, run.incremental, run.parallel):
                     if build is not None and build.warnings:
                         sys.stderr.write(f"N={r.n} {variant}: warnings: {build.warnings[:5]}\n")
                         return 1
