@@ -14,6 +14,11 @@ if TYPE_CHECKING:
     from measure import SizeResult
 
 
+def times(value: float | None) -> str:
+    """A ratio as ``1.05×``, or a dash if it was not measured."""
+    return fmt(value) + ("×" if value is not None else "")
+
+
 def tables(results: list[SizeResult], jobs: int) -> list[str]:
     """Markdown tables of the medians."""
     lines = [
@@ -30,8 +35,8 @@ def tables(results: list[SizeResult], jobs: int) -> list[str]:
         pj, cj = r.median("plain", "parallel"), r.median("cv_ext", "parallel")
         lines.append(
             f"| {r.n:,} | {r.pages:,} | {fmt(pf, ' s')} | {fmt(cf, ' s')} | "
-            f"{fmt(ratio(cf, pf))}× | {fmt(pc, ' s')} | {fmt(cc, ' s')} | {fmt(ratio(cc, pc))}× | "
-            f"{fmt(pj, ' s')} | {fmt(cj, ' s')} | {fmt(ratio(cj, pj))}× |"
+            f"{times(ratio(cf, pf))} | {fmt(pc, ' s')} | {fmt(cc, ' s')} | {times(ratio(cc, pc))} | "
+            f"{fmt(pj, ' s')} | {fmt(cj, ' s')} | {times(ratio(cj, pj))} |"
         )
     lines += [
         "",
@@ -81,7 +86,7 @@ def tables(results: list[SizeResult], jobs: int) -> list[str]:
         cj = r.median("cv_ext", "parallel", "max_rss_mb")
         lines.append(
             f"| {r.n:,} | {r.objects:,} | {fmt(pm, ' MB', 0)} | {fmt(cm, ' MB', 0)} | "
-            f"{fmt(ratio(cm, pm))}× | {fmt(pj, ' MB', 0)} | {fmt(cj, ' MB', 0)} |"
+            f"{times(ratio(cm, pm))} | {fmt(pj, ' MB', 0)} | {fmt(cj, ' MB', 0)} |"
         )
     return lines
 
