@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import synth
 
@@ -34,10 +34,12 @@ class Run:
     """One repeat of one variant at one size."""
 
     full: Build
+    noop: Build  # the same build again, nothing changed: Sphinx's floor for a rebuild
     incremental: Build
     parallel: Build | None
     rewritten: list[str]  # docnames whose HTML the incremental build rewrote
     rewritten_other: list[str]  # other HTML files it rewrote (genindex, search)
+    noop_rewritten: list[str]  # docnames whose HTML the no-op build rewrote
 
 
 @dataclass
@@ -51,8 +53,30 @@ class SizeResult:
     expected: list[str]
     runs: dict[str, list[Run]] = field(default_factory=dict)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SizeResult:
+        """A result as ``dataclasses.asdict`` wrote it (``run.py --json``), read back."""
+
+        def build(value: dict[str, Any] | None) -> Build | None:
+            return None if value is None else Build(**value)
+
+        runs = {
+            variant: [
+                Run(
+                    **{
+                        **run,
+                        **{key: build(run[key]) for key in ("full", "noop", "incremental")},
+                        "parallel": build(run["parallel"]),
+                    }
+                )
+                for run in variant_runs
+            ]
+            for variant, variant_runs in data["runs"].items()
+        }
+        return cls(**{**data, "runs": runs})
+
     def median(self, variant: str, what: str, attr: str = "seconds") -> float | None:
-        """The median *attr* of build *what* (full, incremental, parallel) of *variant*."""
+        """The median *attr* of build *what* (full, noop, incremental, parallel) of *variant*."""
         values = [
             getattr(getattr(run, what), attr)
             for run in self.runs.get(variant, [])
@@ -92,11 +116,13 @@ def html_mtimes(outdir: Path) -> dict[str, int]:
 
 
 def run_once(site: synth.Site, variant: str, srcdir: Path, workdir: Path, *, jobs: int) -> Run:
-    """Full build, incremental rebuild after the edit, then (if jobs > 1) a -j full build."""
+    """Full build, no-op rebuild, rebuild after the edit, then (if jobs > 1) a -j full build."""
     if workdir.exists():
         shutil.rmtree(workdir)
     out, doctrees = workdir / "html", workdir / "doctrees"
     full = sphinx(srcdir, out, doctrees)
+    built = html_mtimes(out)
+    noop = sphinx(srcdir, out, doctrees)
     before = html_mtimes(out)
     project = site.edit_target()
     original = synth.edit_project(srcdir, project)
@@ -113,10 +139,14 @@ def run_once(site: synth.Site, variant: str, srcdir: Path, workdir: Path, *, job
     shutil.rmtree(workdir)  # keep the work directory small at N = 5000
     return Run(
         full=full,
+        noop=noop,
         incremental=incremental,
         parallel=parallel,
         rewritten=sorted(docs[path] for path in changed if path in docs),
         rewritten_other=[path for path in changed if path not in docs],
+        noop_rewritten=sorted(
+            docs[path] for path, mtime in before.items() if path in docs and built[path] != mtime
+        ),
     )
 
 
@@ -146,7 +176,7 @@ def bench_size(
             if not quiet:
                 sys.stderr.write(
                     f"  N={n} #{index + 1} {variant:7} full {run.full.seconds:6.2f}s "
-                    f"incr {run.incremental.seconds:5.2f}s ({len(run.rewritten)} pages) "
+                    f"no-op {run.noop.seconds:5.2f}s incr {run.incremental.seconds:5.2f}s ({len(run.rewritten)} pages) "
                     + (f"-j{jobs} {run.parallel.seconds:6.2f}s " if run.parallel else "")
                     + f"{run.full.max_rss_mb:6.0f} MB\n"
                 )

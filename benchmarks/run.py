@@ -5,6 +5,7 @@ once with cv_ext's directives and roles and once as plain MyST, and builds both
 in the same run, interleaved, several times:
 
 * a full ``html`` build into a fresh output and doctree directory,
+* a no-op rebuild (nothing changed: Sphinx's own floor for a rebuild),
 * an incremental rebuild after editing one project page (its title and its body),
   counting the pages whose HTML file was rewritten,
 * a full ``-j 2`` build,
@@ -13,7 +14,7 @@ each as ``python -m sphinx -q -b html`` in its own process, whose peak memory
 comes from ``os.wait4``. It reports medians, ratios against the plain build and
 the targets, PASS or MISS.
 
-    python benchmarks/run.py --sizes 100,500,1000,5000 --repeat 3 --write-docs
+    python benchmarks/run.py --sizes 50,200,1000,5000 --repeat 5 --repeat-at 5000=2 --write-docs
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))  # the modules next to this script, from any working directory
 
 from machine import assets, machine
-from measure import bench_size
+from measure import SizeResult, bench_size
 from report import report
 from targets import evaluate
 
@@ -42,8 +43,8 @@ DOCS_PAGE = REPO / "guide" / "benchmarks.md"
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """The command line's options."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="100,500,1000,5000", help="comma-separated N")
-    parser.add_argument("--repeat", type=int, default=3, help="builds per variant and N")
+    parser.add_argument("--sizes", default="50,200,1000,5000", help="comma-separated N")
+    parser.add_argument("--repeat", type=int, default=5, help="builds per variant and N")
     parser.add_argument(
         "--repeat-at",
         default="",
@@ -59,6 +60,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--write-docs", action="store_true", help=f"write {DOCS_PAGE.relative_to(REPO)}"
     )
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    parser.add_argument(
+        "--from-json",
+        type=Path,
+        help="report the measurements of an earlier run's --json instead of measuring",
+    )
     return parser.parse_args(argv)
 
 
@@ -77,31 +83,38 @@ def main(argv: list[str] | None = None) -> int:
         + ([f"--theme {args.theme}"] if args.theme != "basic" else [])
         + ["--write-docs"]
     )
-    started, load_before = time.perf_counter(), os.getloadavg()[0]
-    with tempfile.TemporaryDirectory(prefix="cv-bench-") as temp:
-        work = args.work_dir or Path(temp)
-        results = [
-            bench_size(
-                n,
-                repeat_at.get(n, args.repeat),
-                work,
-                jobs=jobs,
-                theme=args.theme,
-                seed=args.seed,
-                quiet=args.quiet,
-            )
-            for n in sizes
-        ]
-    load = (load_before, os.getloadavg()[0])
-    text = report(results, args, command, time.perf_counter() - started, load)
+    if args.from_json:
+        saved = json.loads(args.from_json.read_text(encoding="utf8"))
+        results = [SizeResult.from_dict(result) for result in saved["results"]]
+        elapsed, load = saved.get("elapsed_s"), tuple(saved.get("load", ()))
+    else:
+        started, load_before = time.perf_counter(), os.getloadavg()[0]
+        with tempfile.TemporaryDirectory(prefix="cv-bench-") as temp:
+            work = args.work_dir or Path(temp)
+            results = [
+                bench_size(
+                    n,
+                    repeat_at.get(n, args.repeat),
+                    work,
+                    jobs=jobs,
+                    theme=args.theme,
+                    seed=args.seed,
+                    quiet=args.quiet,
+                )
+                for n in sizes
+            ]
+        elapsed, load = time.perf_counter() - started, (load_before, os.getloadavg()[0])
+    text = report(results, args, command, elapsed, load)
     sys.stdout.write(text)
-    if args.json:
+    if args.json and not args.from_json:
         args.json.write_text(
             json.dumps(
                 {
                     "machine": machine(),
                     "assets_gzip": assets(),
                     "targets": evaluate(results, assets()),
+                    "elapsed_s": elapsed,
+                    "load": load,
                     "results": [asdict(r) for r in results],
                 },
                 indent=1,
@@ -113,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     for r in results:
         for variant, runs in r.runs.items():
             for run in runs:
-                for build in (run.full, run.incremental, run.parallel):
+                for build in (run.full, run.noop, run.incremental, run.parallel):
                     if build is not None and build.warnings:
                         sys.stderr.write(f"N={r.n} {variant}: warnings: {build.warnings[:5]}\n")
                         return 1

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-TODAY = (2024, 9)  # matches cv_today in synth_writer.CONF
+TODAY = (2024, 9)  # the month of cv_today in synth_writer.CONF
+TODAY_DATE = (2024, 9, 23)  # cv_today itself: where an ongoing entry ends
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 

@@ -1,9 +1,16 @@
-"""A synthetic CV drawn at random: objects, dates, tags, cross-references and pages."""
+"""A synthetic CV drawn at random, shaped like a real one.
+
+Entries have bodies of several paragraphs and a bullet list with nested items; most
+achievements carry a metric and name their entry, so the entry shows them as results;
+every object has tags; projects and talks reference each other both ways (a talk's
+``:projects:``, the project's "Presented at" in its body).
+"""
 
 from __future__ import annotations
 
 import random
 
+from synth_bodies import Body
 from synth_dates import TODAY
 from synth_model import KINDS, Obj, Site
 from synth_vocabulary import CITIES, TAGS, WORDS
@@ -16,13 +23,11 @@ def generate(n: int, seed: int = 1) -> Site:
     def words(count: int) -> str:
         return " ".join(rng.choice(WORDS) for _ in range(count))
 
-    def tags(count: int) -> list[str]:
-        return sorted(rng.sample(TAGS, count))
+    def tags(low: int, high: int) -> list[str]:
+        return sorted(rng.sample(TAGS, rng.randint(low, high)))
 
-    n_entries = max(2, n // 10)
-    n_projects = max(2, n // 4)
-    n_talks = max(2, n // 5)
-    n_achievements = max(2, n - n_entries - n_projects - n_talks)
+    counts = {"entry": max(2, n // 10), "project": max(2, n // 4), "talk": max(2, n // 5)}
+    counts["achievement"] = max(2, n - sum(counts.values()))
     objects: dict[tuple[str, str], Obj] = {}
 
     def add(obj: Obj) -> Obj:
@@ -30,12 +35,10 @@ def generate(n: int, seed: int = 1) -> Site:
         return obj
 
     entries = []
-    for i in range(n_entries):
+    for i in range(counts["entry"]):
         year, month = rng.randint(1990, 2023), rng.randint(1, 12)
-        length = rng.randint(3, 48)
-        end_index = year * 12 + month - 1 + length - 1
+        end_index = year * 12 + month - 1 + rng.randint(3, 48) - 1
         last = (end_index // 12, end_index % 12 + 1)
-        end: tuple[int, ...] | str = "present" if i == 0 or last > TODAY else last
         kind = rng.choices(list(KINDS), weights=(7, 2, 1))[0]
         entries.append(
             add(
@@ -44,8 +47,8 @@ def generate(n: int, seed: int = 1) -> Site:
                     f"entry-{i:04d}",
                     f"{words(2).title()} Engineer {i}",
                     start=(year, month),
-                    end=end,
-                    tags=tags(2),
+                    end="present" if i == 0 or last > TODAY else last,
+                    tags=tags(3, 5),
                     org=f"{words(1).title()} Corp {i}",
                     kind=kind,
                     location=rng.choice(CITIES),
@@ -53,7 +56,7 @@ def generate(n: int, seed: int = 1) -> Site:
             )
         )
     projects = []
-    for i in range(n_projects):
+    for i in range(counts["project"]):
         year, month, day = rng.randint(1995, 2024), rng.randint(1, 8), rng.randint(1, 28)
         long = rng.random() < 0.3
         projects.append(
@@ -65,13 +68,14 @@ def generate(n: int, seed: int = 1) -> Site:
                     docname=f"projects/proj-{i:04d}",
                     start=(year, month) if long else (year, month, day),
                     end=(year, month + rng.randint(1, 4)) if long else None,
-                    tags=tags(2),
+                    tags=tags(3, 4),
                     summary=f"A {words(6)} project.",
+                    entry=rng.choice(entries).id if rng.random() < 0.9 else "",
                 )
             )
         )
     achievements = []
-    for i in range(n_achievements):
+    for i in range(counts["achievement"]):
         before = rng.choice((10, 30, 120, 500, 2000))
         achievements.append(
             add(
@@ -80,57 +84,85 @@ def generate(n: int, seed: int = 1) -> Site:
                     f"ach-{i:04d}",
                     f"Achievement {i}: {words(4)}",
                     start=(rng.randint(1995, 2024), rng.randint(1, 8), rng.randint(1, 28)),
-                    tags=tags(2),
+                    tags=tags(2, 3),
                     metric=("latency", before, before / rng.choice((2, 4, 10)))
-                    if rng.random() < 0.5
+                    if rng.random() < 0.6
                     else None,
+                    entry=rng.choice(entries).id if rng.random() < 0.9 else "",
+                    project=rng.choice(projects).id if rng.random() < 0.5 else "",
                 )
             )
         )
-    talks = [
-        add(
-            Obj(
-                "talk",
-                f"talk-{i:04d}",
-                f"Talk {i}: {words(4)}",
-                start=(rng.randint(2005, 2024), rng.randint(1, 8), rng.randint(1, 28)),
-                tags=tags(1),
-                event=f"{words(1).title()}Conf {rng.randint(2005, 2024)}",
-            )
+    talks = []
+    for i in range(counts["talk"]):
+        talk = Obj(
+            "talk",
+            f"talk-{i:04d}",
+            f"Talk {i}: {words(4)}",
+            start=(rng.randint(2005, 2024), rng.randint(1, 8), rng.randint(1, 28)),
+            tags=tags(1, 2),
+            event=f"{words(1).title()}Conf {rng.randint(2005, 2024)}",
+            entry=rng.choice(entries).id if rng.random() < 0.6 else "",
         )
-        for i in range(n_talks)
-    ]
-
-    # cross-references: options and body roles
-    for entry in entries:
-        entry.text = f"Worked on {words(25)}."
-        if rng.random() < 0.5:
-            entry.body_refs.append(("project", rng.choice(projects).id))
-    for project in projects:
-        project.text = f"This project explores {words(40)}."
-        if rng.random() < 0.9:
-            project.entry = rng.choice(entries).id
-        if rng.random() < 0.3:
-            project.body_refs.append(("project", rng.choice(projects).id))
-        if rng.random() < 0.2:
-            project.body_refs.append(("talk", rng.choice(talks).id))
-    for achievement in achievements:
-        achievement.text = f"Improved {words(20)}."
-        if rng.random() < 0.9:
-            achievement.entry = rng.choice(entries).id
-        if rng.random() < 0.5:
-            achievement.project = rng.choice(projects).id
-        if rng.random() < 0.3:
-            achievement.body_refs.append(("project", rng.choice(projects).id))
-        if rng.random() < 0.1:
-            achievement.body_refs.append(("achievement", rng.choice(achievements).id))
-    for talk in talks:
         if rng.random() < 0.8:
             talk.projects = sorted({rng.choice(projects).id for _ in range(rng.randint(1, 2))})
-        if rng.random() < 0.6:
-            talk.entry = rng.choice(entries).id
-        talk.body_refs = []
+        talks.append(add(talk))
 
+    write_bodies(rng, objects, projects, talks)
+    return paginate(n, objects, entries, achievements, projects, talks)
+
+
+def write_bodies(
+    rng: random.Random, objects: dict[tuple[str, str], Obj], projects: list[Obj], talks: list[Obj]
+) -> None:
+    """The body of every object, with its references to others."""
+    presented: dict[str, list[str]] = {}
+    for talk in talks:
+        for project in talk.projects:
+            presented.setdefault(project, []).append(talk.id)
+    for obj in objects.values():
+        body = Body(rng, obj)
+        if obj.type == "entry":
+            body.paragraph(rng.randint(2, 3), lead="Worked on")
+            body.paragraph(rng.randint(1, 3))
+            if rng.random() < 0.5:
+                body.paragraph(rng.randint(1, 2))
+            body.bullets(rng.randint(3, 6), nested=rng.randint(1, 2))
+            shown = sorted({rng.choice(projects).id for _ in range(rng.randint(0, 2))})
+            if shown:
+                body.line("Projects: " + ", ".join(body.ref("project", p) for p in shown) + ".")
+        elif obj.type == "project":
+            body.paragraph(rng.randint(2, 3), lead="This project explores")
+            body.paragraph(rng.randint(1, 2))
+            body.bullets(rng.randint(2, 4), nested=1)
+            if rng.random() < 0.3:
+                other = rng.choice(projects).id
+                if other != obj.id:
+                    body.line(f"It builds on {body.ref('project', other)}.")
+            if talks_of := presented.get(obj.id):
+                body.line("Presented at " + ", ".join(body.ref("talk", t) for t in talks_of) + ".")
+        elif obj.type == "achievement":
+            body.paragraph(rng.randint(1, 2), lead="Improved")
+            if rng.random() < 0.4:
+                body.paragraph(1)
+            if rng.random() < 0.3:
+                body.line(f"Part of {body.ref('project', rng.choice(projects).id)}.")
+        else:
+            body.paragraph(rng.randint(1, 2))
+            if rng.random() < 0.5:
+                body.bullets(2, nested=0)
+        obj.body = body.text()
+
+
+def paginate(
+    n: int,
+    objects: dict[tuple[str, str], Obj],
+    entries: list[Obj],
+    achievements: list[Obj],
+    projects: list[Obj],
+    talks: list[Obj],
+) -> Site:
+    """The pages: entries, achievements and talks 20 or 25 to a page, a page per project."""
     pages: dict[str, list[Obj]] = {"index": [], "projects": [], "talks": [], "skills": []}
     titles = {"index": "Career", "projects": "Projects", "talks": "Talks", "skills": "Skills"}
     for folder, label, items, per_page in (
@@ -142,8 +174,8 @@ def generate(n: int, seed: int = 1) -> Site:
             docname = f"{folder}/page-{page // per_page + 1:03d}"
             pages[docname] = items[page : page + per_page]
             titles[docname] = f"{label}, part {page // per_page + 1}"
-            for obj in pages[docname]:
-                obj.docname = docname
+            for line, obj in enumerate(pages[docname]):
+                obj.docname, obj.line = docname, line
     for project in projects:
         pages[project.docname] = [project]
         titles[project.docname] = project.title

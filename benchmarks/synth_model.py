@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from synth_dates import TODAY, full_date
+from synth_dates import TODAY_DATE, full_date
 
 # the kinds of timeline entry, with the heading cv_ext's career overview gives each
 KINDS = {"work": "Work", "education": "Education", "volunteering": "Volunteering"}
@@ -31,19 +31,28 @@ class Obj:
     event: str = ""
     summary: str = ""
     metric: tuple[str, float, float] | None = None
-    text: str = ""  # the body, without its references
-    body_refs: list[tuple[str, str]] = field(default_factory=list)  # (type, id) roles
+    body: str = ""  # MyST; each reference a marker ⟨i⟩ (see synth_bodies)
+    body_refs: list[tuple[str, str]] = field(default_factory=list)  # (type, id) of each marker
+    line: int = 0  # its place on its page: orders objects of the same date, as cv_ext does
 
     @property
     def key(self) -> tuple[str, str]:
         """(type, id): what a role or an option names this object by."""
         return (self.type, self.id)
 
-    def sort_key(self) -> tuple[tuple[int, ...], tuple[int, ...], str, str]:
-        """Newest first: latest end, then latest start (as cv_ext orders)."""
-        end = self.start if self.end is None else (TODAY if self.end == "present" else self.end)
+    def date_key(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """Latest end, then latest start: what cv_ext orders newest first by."""
+        if self.end == "present":
+            return (TODAY_DATE, full_date(self.start))
+        end = self.start if self.end is None else self.end
         assert isinstance(end, tuple)
-        return (full_date(end, last=True), full_date(self.start), self.title, self.id)
+        return (full_date(end, last=True), full_date(self.start))
+
+
+def newest_first(objects: list[Obj]) -> list[Obj]:
+    """*objects* newest first; ties in the order of their pages and lines, as cv_ext does."""
+    ordered = sorted(objects, key=lambda obj: (obj.docname, obj.line, obj.id))
+    return sorted(ordered, key=Obj.date_key, reverse=True)
 
 
 @dataclass

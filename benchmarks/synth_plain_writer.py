@@ -1,4 +1,11 @@
-"""The plain MyST variant of a synthetic CV: what cv_ext computes, written out by hand."""
+"""The plain MyST variant of a synthetic CV: what cv_ext computes, written out by hand.
+
+Each page carries the text cv_ext's page shows, in the same order: headings, date lines,
+durations, tags, bodies, an entry's measured results, "Referenced from" with its counts,
+the overview, the indices and the skills ranked by evidence. Links are ``{doc}`` and
+``{ref}`` roles to labels written beside each object. ``tests/test_benchmark.py`` checks
+that both variants' text builds hold the same words on every page.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +13,47 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from synth_dates import TODAY, display, format_months, months
-from synth_model import KINDS, Obj
+from synth_model import KINDS, Obj, newest_first
+from synth_plain_skills import skills_page
 from synth_writer import Writer
 
 if TYPE_CHECKING:
     from synth_model import Site
 
+SEPARATOR = " · "
+# the groups of "Referenced from", in cv_ext's order, with their headings and count nouns
+GROUPS = (
+    ("project", "Projects", "project"),
+    ("achievement", "Achievements", "achievement"),
+    ("talk", "Talks", "talk"),
+    ("entry", "Roles", "role"),
+)
+
 
 def when(obj: Obj) -> str:
-    """The date line of *obj*, as cv_ext renders it."""
+    """The date line of *obj*, as cv_ext renders it: dates, then the duration."""
     if obj.end is None:
         return display(obj.start)
     end = TODAY if obj.end == "present" else obj.end
     assert isinstance(end, tuple)
     shown = "Present" if obj.end == "present" else display(end)
-    return f"{display(obj.start)} – {shown} · {format_months(months(obj.start, end))}"
+    return f"{display(obj.start)} – {shown}{SEPARATOR}{format_months(months(obj.start, end))}"
+
+
+def count(noun: str, number: int) -> str:
+    """``1 project``, ``3 projects``."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def metric_text(metric: tuple[str, float, float]) -> str:
+    """``latency: 120 ms → 30 ms (÷4)``, as cv_ext writes a metric."""
+    label, before, after = metric
+    return f"{label}: {before:g} ms → {after:g} ms (÷{before / after:g})"
+
+
+def url_label(url: str) -> str:
+    """A URL without its scheme, as cv_ext labels a source link (they are all short here)."""
+    return url.split("://", 1)[1]
 
 
 class PlainWriter(Writer):
@@ -30,55 +63,76 @@ class PlainWriter(Writer):
 
     def __init__(self, site: Site) -> None:
         super().__init__(site)
+        # target -> the objects referencing it; source -> what it references
         self.backrefs: dict[tuple[str, str], list[Obj]] = defaultdict(list)
+        self.references: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
         for source, target in site.refs():
             if source not in self.backrefs[target]:
                 self.backrefs[target].append(source)
+            self.references[source.key].add(target)
 
     def title(self, obj: Obj) -> str:
+        """How a link to *obj* reads: "Position, Org" for an entry, else its title."""
         return f"{obj.title}, {obj.org}" if obj.type == "entry" else obj.title
 
-    def link(self, obj: Obj) -> str:
+    def link(self, obj: Obj, text: str = "") -> str:
+        """A link to *obj*: its page for a project, else the label beside it."""
         if obj.type == "project":
-            return f"{{doc}}`{self.title(obj)} </{obj.docname}>`"
-        return f"{{ref}}`{self.title(obj)} <{obj.id}>`"
+            return f"{{doc}}`{text or self.title(obj)} </{obj.docname}>`"
+        return f"{{ref}}`{text or self.title(obj)} <{obj.id}>`"
 
     def role(self, typ: str, target: str) -> str:
         return self.link(self.site.objects[(typ, target)])
 
     def line(self, obj: Obj, *extra: str) -> str:
-        return " · ".join([when(obj), self.link(obj), *extra])
+        """``when · linked title · extra``."""
+        return SEPARATOR.join([when(obj), self.link(obj), *extra])
 
     def tag_line(self, obj: Obj) -> str:
         return "Tags: " + ", ".join(f"{{ref}}`{tag} <skill-{tag}>`" for tag in obj.tags)
 
+    def results(self, entry: Obj) -> list[Obj]:
+        """The measured achievements naming *entry*, newest first: shown under it."""
+        return newest_first(
+            [a for a in self.site.of_type("achievement") if a.entry == entry.id and a.metric]
+        )
+
     def backlinks(self, obj: Obj) -> list[str]:
-        sources = self.backrefs.get(obj.key, [])
-        if not sources:
-            return []
-        parts = ["**Referenced from**"]
-        for typ, label in (
-            ("entry", "Timeline"),
-            ("project", "Projects"),
-            ("achievement", "Achievements"),
-            ("talk", "Talks"),
-        ):
-            group = [source for source in sources if source.type == typ]
-            if group:
-                parts.append(label)
-                parts.append("\n".join(f"- {self.line(source)}" for source in group))
+        """An entry's results, then "Referenced from", its counts and its groups."""
+        parts = []
+        results = self.results(obj) if obj.type == "entry" else []
+        for result in results:
+            assert result.metric is not None
+            parts += [self.line(result), metric_text(result.metric)]
+        # what the reader sees already: what its own body links, the results above
+        seen = self.references[obj.key] | {result.key for result in results}
+        sources = [source for source in self.backrefs.get(obj.key, []) if source.key not in seen]
+        groups = [
+            (label, noun, newest_first([s for s in sources if s.type == typ]))
+            for typ, label, noun in GROUPS
+        ]
+        groups = [group for group in groups if group[2]]
+        if not groups:
+            return parts
+        counts = SEPARATOR.join(count(noun, len(group)) for _, noun, group in groups)
+        parts.append(f"**Referenced from** {counts}")
+        for label, _, group in groups:
+            parts.append(label)
+            parts.append("\n".join(f"- {self.line(source)}" for source in group))
         return parts
 
     def overview(self) -> str:
-        entries = sorted(self.site.of_type("entry"), key=Obj.sort_key, reverse=True)
+        entries = newest_first(self.site.of_type("entry"))
         parts = []
         for kind, label in KINDS.items():
             shown = [entry for entry in entries if entry.kind == kind]
             if shown:
                 parts.append(f"```{{rubric}} {label}\n```")
+                # each item as cv_ext's: the dates, then "Position · Organisation"
                 parts.append(
                     "\n".join(
-                        f"- {when(entry)} · {{ref}}`{entry.title} <{entry.id}>` · {entry.org}"
+                        f"- {when(entry)}\n\n"
+                        f"  {self.link(entry, entry.title)}{SEPARATOR}{entry.org}\n"
                         for entry in shown
                     )
                 )
@@ -86,12 +140,12 @@ class PlainWriter(Writer):
 
     def index(self, kind: str) -> str:
         if kind == "projects":
-            projects = sorted(self.site.of_type("project"), key=Obj.sort_key, reverse=True)
+            projects = newest_first(self.site.of_type("project"))
             return "\n".join(
                 f"- {self.line(project)}\n\n  {project.summary}\n" for project in projects
             )
         if kind == "talks":
-            talks = sorted(self.site.of_type("talk"), key=Obj.sort_key, reverse=True)
+            talks = newest_first(self.site.of_type("talk"))
             parts = []
             for year in sorted({talk.start[0] for talk in talks}, reverse=True):
                 parts.append(f"```{{rubric}} {year}\n```")
@@ -103,57 +157,46 @@ class PlainWriter(Writer):
                     )
                 )
             return "\n\n".join(parts)
-        by_tag: dict[str, list[Obj]] = defaultdict(list)
-        for obj in self.site.objects.values():
-            for tag in obj.tags:
-                by_tag[tag].append(obj)
-        parts = []
-        for tag in sorted(by_tag):
-            covered: set[int] = set()
-            for obj in by_tag[tag]:
-                if obj.type == "entry":
-                    end = TODAY if obj.end == "present" else obj.end
-                    assert isinstance(end, tuple)
-                    first = obj.start[0] * 12 + obj.start[1]
-                    covered.update(range(first, first + months(obj.start, end)))
-            total = f" · {format_months(len(covered))}" if covered else ""
-            records = sorted(by_tag[tag], key=Obj.sort_key, reverse=True)
-            parts.append(f"(skill-{tag})=\n**{tag}**{total}")
-            parts.append("\n".join(f"- {self.line(record)}" for record in records))
-        return "\n\n".join(parts)
+        return skills_page(self.site, self.line)
 
     def project(self, obj: Obj) -> str:
-        facts = [f"- When: {when(obj)}"]
+        facts = [f":When: {when(obj)}"]
         if obj.entry:
-            facts.append(f"- Role: {self.role('entry', obj.entry)}")
+            facts.append(f":Role: {self.role('entry', obj.entry)}")
         source = f"https://example.org/src/{obj.id}"
-        facts.append(f"- Source: [{source.split('://')[1]}]({source})")
-        parts = [obj.summary, "\n".join(facts), self.tag_line(obj), self.body(obj)]
-        return "\n\n".join(parts + self.backlinks(obj))
+        facts.append(f":Source: [{url_label(source)}]({source})")
+        # cv_ext's project directive ends with its backlinks; the page's text follows it
+        parts = [obj.summary, "\n".join(facts), self.tag_line(obj), *self.backlinks(obj)]
+        return "\n\n".join([*parts, self.body(obj)])
 
     def obj(self, obj: Obj) -> str:
-        parts = [f"({obj.id})=\n## {obj.title}"]
         if obj.type == "entry":
             url = f"https://example.org/org/{obj.id}"
-            parts += [f"[{obj.org}]({url}) · {obj.location}", when(obj)]
+            parts = [f"({obj.id})=\n## {obj.title}{SEPARATOR}[{obj.org}]({url})"]
+            current = " Current" if obj.end == "present" else ""
+            parts.append(f"{when(obj)}{current}{SEPARATOR}{obj.location}")
         elif obj.type == "achievement":
             url = f"https://example.org/result/{obj.id}"
-            line = [when(obj)]
+            parts = [f"({obj.id})=\n## {obj.title}"]
+            line = [display(obj.start)]
             line += [self.role("entry", obj.entry)] if obj.entry else []
             line += [self.role("project", obj.project)] if obj.project else []
-            line += [f"[{url.split('://')[1]}]({url})"]
-            parts.append(" · ".join(line))
+            line += [f"[{url_label(url)}]({url})"]
+            parts.append(SEPARATOR.join(line))
             if obj.metric:
-                label, before, after = obj.metric
-                parts.append(f"{label}: {before:g} ms → {after:g} ms (×{before / after:g})")
+                parts.append(metric_text(obj.metric))
         else:
-            url = f"https://example.org/event/{obj.id}"
-            parts += [f"{when(obj)} · [{obj.event}]({url})"]
-            parts += [f"[Video](https://video.example.org/{obj.id})"]
+            parts = [f"({obj.id})=\n## {obj.title}"]
+            parts.append(
+                f"{display(obj.start)}{SEPARATOR}[{obj.event}](https://example.org/event/{obj.id})"
+            )
+            parts.append(f"[Video](https://video.example.org/{obj.id})")
             if obj.projects:
                 presents = ", ".join(self.role("project", p) for p in obj.projects)
                 parts.append(f"Presents: {presents}")
-            if obj.entry:
+            # the role only where it changes from the talk before, as cv_ext says it
+            before = self.site.pages[obj.docname][obj.line - 1] if obj.line else None
+            if obj.entry and (before is None or before.entry != obj.entry):
                 parts.append(f"Given as {self.role('entry', obj.entry)}")
         parts.append(self.tag_line(obj))
         if body := self.body(obj):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import synth_bodies
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -14,7 +16,7 @@ CONF = """\
 project = "Synthetic CV ({variant}, N={n})"
 author = copyright = "benchmark"
 extensions = {extensions!r}
-myst_enable_extensions = ["colon_fence"]
+myst_enable_extensions = ["colon_fence", "fieldlist"]
 cv_today = "2024-09-23"
 exclude_patterns = ["_build"]
 html_theme = {theme!r}
@@ -77,9 +79,8 @@ class Writer:
         return "\n\n".join([f"# {title}", *parts]).rstrip() + "\n"
 
     def body(self, obj: Obj) -> str:
-        """The body text of *obj*, with its references as roles."""
-        roles = " ".join(f"See {self.role(typ, target)}." for typ, target in obj.body_refs)
-        return f"{obj.text} {roles}".strip()
+        """The body of *obj*, each reference written as this variant links."""
+        return synth_bodies.render(obj.body, obj.body_refs, self.role)
 
     def overview(self) -> str:
         """The career overview on the home page."""
@@ -108,7 +109,7 @@ def edit_project(srcdir: Path, project: Obj) -> str:
     old = path.read_text(encoding="utf8")
     first, rest = old.split("\n", 1)
     assert first == f"# {project.title}", first
-    assert rest.count("This project explores") == 1
+    assert rest.count("This project explores") == 1, rest
     new = f"# {project.title} (revised)\n" + rest.replace(
         "This project explores", "This revised project explores"
     )

@@ -1,6 +1,8 @@
-"""The build-speed benchmark (benchmarks/run.py) runs, and incremental builds rewrite the right pages.
+"""The build-speed benchmark (benchmarks/run.py) runs, its two sites say the same, and
+incremental builds rewrite the right pages.
 
-Only page sets are asserted, never wall-clock times: those are the benchmark's to report.
+Only page sets and words are asserted, never wall-clock times: those are the benchmark's to
+report.
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 RUN = REPO / "benchmarks" / "run.py"
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+import equivalence  # benchmarks/ is a folder of scripts, not a package
+import synth
 
 
 @pytest.fixture(scope="module")
@@ -53,9 +59,10 @@ def test_benchmark_runs(bench: dict[str, Any]) -> None:
     for runs in size["runs"].values():
         (run,) = runs
         assert run["parallel"] is None
-        for build in (run["full"], run["incremental"]):
+        for build in (run["full"], run["noop"], run["incremental"]):
             assert build["warnings"] == []
             assert build["max_rss_mb"] > 0
+        assert run["noop_rewritten"] == []  # nothing changed, no page written
     # Sphinx rewrites what it re-read, and the page whose toctree lists it
     assert size["runs"]["plain"][0]["rewritten"] == sorted([edited, "projects"])
 
@@ -72,3 +79,30 @@ def test_incremental_rewrites_exactly_the_pages_showing_the_project(
     stale, needless = sorted(expected - rewritten), sorted(rewritten - expected)
     assert not stale, f"not rewritten though they show the edited {size['edited']}: {stale}"
     assert not needless, f"rewritten needlessly after editing {size['edited']}: {needless}"
+
+
+def test_both_variants_say_the_same_on_every_page(tmp_path: Path) -> None:
+    """The plain site carries every word cv_ext's site shows, page by page, and no other:
+    otherwise the ratio of their build times compares different sites."""
+    assert equivalence.differences(40, tmp_path) == {}
+
+
+def test_the_site_is_shaped_like_a_cv() -> None:
+    """Entries with several paragraphs and nested lists, measured results under entries,
+    tags everywhere, and projects and talks that reference each other both ways."""
+    site = synth.generate(200)
+    entries = site.of_type("entry")
+    assert all(entry.body.count("\n\n") >= 2 for entry in entries)  # paragraphs, then a list
+    assert all("\n  - " in entry.body for entry in entries)  # a nested list
+    results = [a for a in site.of_type("achievement") if a.metric and a.entry]
+    assert len(results) >= 0.4 * len(site.of_type("achievement"))
+    assert all(obj.tags for obj in site.objects.values())
+    talks_to_projects = {(t.id, p) for t in site.of_type("talk") for p in t.projects}
+    projects_to_talks = {
+        (target, project.id)
+        for project in site.of_type("project")
+        for typ, target in project.body_refs
+        if typ == "talk"
+    }
+    assert talks_to_projects
+    assert talks_to_projects == projects_to_talks

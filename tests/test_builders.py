@@ -1,11 +1,18 @@
-"""Every builder renders every node: html, dirhtml, singlehtml, epub, latex, text, man, texinfo."""
+"""Every builder renders every node of every test root: html, dirhtml, singlehtml, epub,
+latex, text, man, texinfo.
+
+Marked ``oldest``: .ci/run runs these on the oldest versions pyproject.toml allows too.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pytest
+from conftest import TESTS
 from sphinx.util.console import strip_colors
+from test_warnings import EXPECTED
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -13,14 +20,40 @@ if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
 
 BUILDERS = ["html", "dirhtml", "singlehtml", "epub", "latex", "text", "man", "texinfo"]
+ROOTS = sorted(path.name.removeprefix("test-") for path in (TESTS / "roots").glob("test-*"))
+# the warnings a root is made to give, (file, line, type), alike under every builder
+MEANT = {
+    "warnings": {(filename, line, subtype) for filename, line, subtype, _ in EXPECTED},
+    "paper": {("bad.md", 7, "cv.option")},  # a section the paper CV does not know
+}
+WARNING = re.compile(
+    r"^.*[/\\](?P<file>[^/\\]+):(?P<line>\d+): WARNING: .* \[(?P<type>cv\.[a-z]+)\]$"
+)
+# EPUB3 wants a copyright and a version, which most roots leave out: Sphinx's, not cv_ext's
+EPUB = {"copyright": "cv_ext", "version": "1.0"}
 
 
-@pytest.mark.parametrize("root", ["basic", "myst"])
+@pytest.mark.oldest
+@pytest.mark.parametrize("root", ROOTS)
 @pytest.mark.parametrize("builder", BUILDERS)
 def test_builder_is_clean(make_app, rootdir: Path, tmp_path: Path, builder: str, root: str) -> None:
-    app: SphinxTestApp = make_app(builder, srcdir=rootdir / f"test-{root}", builddir=tmp_path)
+    """No warning but those the root is made to give: typed cv_ext warnings, located."""
+    app: SphinxTestApp = make_app(
+        builder,
+        srcdir=rootdir / f"test-{root}",
+        builddir=tmp_path,
+        confoverrides=EPUB if builder == "epub" else {},
+    )
     app.build()
-    assert strip_colors(app.warning.getvalue()) == ""
+    lines = [line for line in strip_colors(app.warning.getvalue()).splitlines() if line.strip()]
+    untyped = [line for line in lines if not WARNING.match(line)]
+    assert untyped == []
+    warned = set()
+    for line in lines:
+        match = WARNING.match(line)
+        assert match is not None
+        warned.add((match["file"], int(match["line"]), match["type"]))
+    assert warned == MEANT.get(root, set())
 
 
 def test_text_output_reads_without_css(make_app, rootdir: Path, tmp_path: Path) -> None:

@@ -44,6 +44,7 @@ MONTHS = {
 }
 
 
+@pytest.mark.oldest
 @pytest.mark.parametrize("builder", BUILDERS)
 def test_docs_build_without_warnings(builder: str, tmp_path: Path) -> None:
     """The exact command of the README and of Read the Docs, for every builder."""

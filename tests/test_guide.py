@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
 from conftest import REPO, sphinx_build
 
 from cv_ext.reading.config import SETTINGS
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
 GUIDE = REPO / "guide"
 
 
+@pytest.mark.oldest
 def test_guide_builds_without_warnings(tmp_path: Path) -> None:
     sphinx_build(GUIDE, tmp_path / "dirhtml")
     assert (tmp_path / "dirhtml" / "directives" / "timeline" / "index.html").is_file()
