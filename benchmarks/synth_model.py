@@ -40,8 +40,11 @@ class Obj:
         return (self.type, self.id)
 
     def sort_key(self) -> tuple[tuple[int, ...], tuple[int, ...], str, str]:
-        """Newest first: latest end, then latest start (as cv_ext orders)."""
-        end = self.start if self.end is None else (TODAY if self.end == "present" else self.end)
+        """Newest first: latest end, then latest start (as cv_ext orders). A single date
+        counts as its first day, the more precise first."""
+        if self.end is None:
+            return (full_date(self.start), (len(self.start),), self.title, self.id)
+        end = TODAY if self.end == "present" else self.end
         assert isinstance(end, tuple)
         return (full_date(end, last=True), full_date(self.start), self.title, self.id)
 
@@ -99,8 +102,11 @@ class Site:
             if source is project:
                 pages.add(self.objects[target].docname)  # "Referenced from" lists the project
         # a renamed page's title also shows in its neighbours' previous/next links (in
-        # toctree order: the project pages by name, after "projects" and before "talks")
-        order = ["projects", *sorted(p.docname for p in self.of_type("project")), "talks"]
+        # toctree order: the project pages newest first, as cv_ext orders a globbed
+        # toctree of project pages, after "projects" and before "talks")
+        projects = sorted(self.of_type("project"), key=lambda p: p.docname)
+        projects.sort(key=lambda p: p.sort_key()[:2], reverse=True)
+        order = ["projects", *(p.docname for p in projects), "talks"]
         at = order.index(project.docname)
         pages |= {order[at - 1], order[at + 1]}
         return pages | {parent for page in pages if (parent := toctree_parent(page))}

@@ -104,7 +104,7 @@ def test_match_reports_backing_gaps_and_audience() -> None:
 #: term -> (as the ad writes it, the ids of the objects backing it, in order)
 EXPECTED_COVERED: dict[str, tuple[str, list[str]]] = {
     "Senior Software Engineer": ("Senior Software Engineer", ["coreos"]),
-    "networking": ("Networking", ["heuft"]),
+    "networking": ("Networking", ["protocol-labs", "parity", "spacenet", "heuft"]),
     "rust": ("Rust", []),  # many objects; checked by count below
     "quic": ("QUIC", ["mozilla-2024", "mozilla-neqo", "firefox-fast-udp", "neqo"]),
     "http3": ("HTTP/3", ["mozilla-2024", "mozilla-neqo", "neqo"]),

@@ -74,6 +74,8 @@ INDEX_KINDS = ["projects", "talks", "skills", "results", "nonsense"]
 TOPS = ["3", "0", "x", "-1"]
 OVERVIEW_KINDS = ["work, education", "volunteering", "job", ""]
 GROUPS = ["kind", "none", "sideways"]
+#: lines of cv-tag-labels: good, twice, not a pair, without a tag
+LABEL_LINES = ["rust: Rust", "RUST: Rust again", "hole-punching: hole punching", "rust", ": x"]
 
 
 def maybe(pool: list[str]) -> st.SearchStrategy[str | None]:
@@ -201,6 +203,8 @@ def aggregates(draw: st.DrawFn) -> str:
     ]
     kinds = draw(st.lists(st.sampled_from(INDEX_KINDS), max_size=3, unique=True))
     parts += [block("cv-index", kind, options(top=draw(maybe(TOPS))), "") for kind in kinds]
+    if labels := draw(st.lists(st.sampled_from(LABEL_LINES), max_size=3)):
+        parts.append(block("cv-tag-labels", "", [], "\n".join(labels)))
     return "\n".join(parts)
 
 

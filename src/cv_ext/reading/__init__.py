@@ -1,7 +1,8 @@
 """What runs while pages are read: the settings (:mod:`.config`), the directives
 (:mod:`.directives`), the ``cv`` domain that holds every record (:mod:`.domain`,
 :mod:`.store`), what a read page tells (:mod:`.doctree`), and which other pages an
-incremental build must rewrite (:mod:`.digests`, :mod:`.rewrites`).
+incremental build must rewrite (:mod:`.digests`, :mod:`.rewrites`); globbed toctrees of
+project pages in date order (:mod:`.toctrees`).
 
 May import: ``nodes``, ``common`` and ``core``.
 """
@@ -21,9 +22,11 @@ def setup_reading(app: Sphinx) -> None:
     from cv_ext.reading.doctree import setup_doctree
     from cv_ext.reading.domain import CVDomain
     from cv_ext.reading.rewrites import setup_rewrites
+    from cv_ext.reading.toctrees import setup_toctrees
 
     setup_config(app)
     app.add_domain(CVDomain)
     setup_directives(app)
     setup_doctree(app)
     setup_rewrites(app)
+    setup_toctrees(app)

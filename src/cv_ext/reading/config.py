@@ -94,6 +94,13 @@ SETTINGS = (
         frozenset({dict, list, tuple}),
         "language -> base URL of its build (or languages only, on Read the Docs)",
     ),
+    Setting(
+        "cv_footer_pages",
+        [],
+        "html",
+        frozenset({list, tuple}),
+        "pages linked from every web page's footer instead of the navigation (a colophon)",
+    ),
 )
 
 

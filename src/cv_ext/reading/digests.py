@@ -15,6 +15,7 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from cv_ext.core.records import OBJECT_TYPES
+from cv_ext.core.tags import tag_labels
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -111,7 +112,8 @@ def aggregate_digests(
                         tag,
                         views.skill_names[tag],
                         views.skill_months.get(tag),
-                        views.skill_work_months.get(tag),
+                        views.skill_job_months.get(tag),
+                        views.skill_contribution_months.get(tag),
                         tag in views.work_skills,
                         [records.get(f"{OBJECT_TYPES[type(r)]}:{r.id}") for r in shown],
                     )
@@ -126,6 +128,8 @@ def aggregate_digests(
         "person": _digest(repr((of("entry", views.declared.entries), of("item", people)))),
     }
     digests["top-skills"] = digests["skills"]
+    # every page showing tags shows their labels
+    digests["tags"] = _digest(repr(sorted(tag_labels(views.declared).items())))
     return digests
 
 
@@ -148,7 +152,7 @@ def stale_pages(
     the references they make, *homes* ``"type:id"`` to the page declaring the object.
     """
     changed_ids = {key.partition(":")[2] for key in changed_records}
-    pages = {page for page, kinds in aggregates.items() if changed_kinds & set(kinds)}
+    pages = {page for page, kinds in aggregates.items() if changed_kinds & _shows(kinds)}
     for page, links in references.items():
         for link in links:
             key = f"{link.target_type}:{link.target}"
@@ -158,6 +162,14 @@ def stale_pages(
                 break
     pages.update(homes[key] for key in changed_backlinks if key in homes)
     return pages
+
+
+def _shows(kinds: Iterable[str]) -> set[str]:
+    """The aggregates a page with aggregates *kinds* shows: a tailored CV shows tags too."""
+    shown = set(kinds)
+    if any(kind.startswith("audience:") for kind in shown):
+        shown.add("tags")
+    return shown
 
 
 def navigation_state(env: BuildEnvironment) -> dict[str, str]:

@@ -51,7 +51,7 @@ class CVDomain(RecordStore, Domain):
         for role in ("entry", "achievement", "project", "talk", "skill", *ALIASES)
     }
     initial_data: ClassVar[dict[str, Any]] = INITIAL_DATA
-    data_version = 6
+    data_version = 7
     #: derived views, rebuilt whenever the fingerprint or the reference date changes
     _views: tuple[tuple[str, str], Views] | None = None
 
@@ -80,7 +80,10 @@ class CVDomain(RecordStore, Domain):
         if record is None:
             return None
         if not node.get("refexplicit"):
-            contnode = nodes.inline("", display_title(record), classes=contnode["classes"])
+            title = display_title(record)
+            if title.casefold() == node.get("cv_unless_titled", "").casefold():
+                title = _("Project page")  # beside a line that says the title already
+            contnode = nodes.inline("", title, classes=contnode["classes"])
         return make_refnode(
             builder, fromdocname, record.docname, record.anchor, contnode, display_title(record)
         )

@@ -72,6 +72,8 @@ class TimelineDirective(CVDirective):
 
     def run(self) -> list[nodes.Node]:
         """Record the entry in the domain and render it."""
+        if (self.options.get("undated") or "").strip():
+            self.warn(":undated: takes no value; the entry is undated", "option")
         kind = self.kind()
         # a volunteer role or a school may stand alone: nothing is shown or exported for it
         org = self.text("org", required=kind == "work")
