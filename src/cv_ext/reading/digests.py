@@ -128,8 +128,9 @@ def aggregate_digests(
         "person": _digest(repr((of("entry", views.declared.entries), of("item", people)))),
     }
     digests["top-skills"] = digests["skills"]
-    # every page showing tags shows their labels
-    digests["tags"] = _digest(repr(sorted(tag_labels(views.declared).items())))
+    # a page showing a tag shows its label: one digest per tag in use
+    labels = tag_labels(views.declared)
+    digests |= {f"tag:{tag}": _digest(labels.get(tag, "")) for tag in views.skills}
     return digests
 
 
@@ -152,7 +153,7 @@ def stale_pages(
     the references they make, *homes* ``"type:id"`` to the page declaring the object.
     """
     changed_ids = {key.partition(":")[2] for key in changed_records}
-    pages = {page for page, kinds in aggregates.items() if changed_kinds & _shows(kinds)}
+    pages = {page for page, kinds in aggregates.items() if _shows(kinds, changed_kinds)}
     for page, links in references.items():
         for link in links:
             key = f"{link.target_type}:{link.target}"
@@ -164,12 +165,13 @@ def stale_pages(
     return pages
 
 
-def _shows(kinds: Iterable[str]) -> set[str]:
-    """The aggregates a page with aggregates *kinds* shows: a tailored CV shows tags too."""
+def _shows(kinds: Iterable[str], changed: set[str]) -> set[str]:
+    """The aggregates among *changed* that a page holding *kinds* shows: a tailored CV
+    shows the tags of what it selects too."""
     shown = set(kinds)
     if any(kind.startswith("audience:") for kind in shown):
-        shown.add("tags")
-    return shown
+        shown |= {kind for kind in changed if kind.startswith("tag:")}
+    return shown & changed
 
 
 def navigation_state(env: BuildEnvironment) -> dict[str, str]:

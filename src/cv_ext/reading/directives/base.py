@@ -10,6 +10,7 @@ from sphinx.util.nodes import make_id
 
 from cv_ext.core.ids import search_anchor, slug_or_digest, unique_id
 from cv_ext.core.mentions import mention
+from cv_ext.core.tags import tag_key
 from cv_ext.nodes import render
 from cv_ext.nodes.elements import (
     cv_backlinks,
@@ -118,8 +119,8 @@ class CVDirective(OptionsDirective):
     ) -> nodes.Element:
         """Every object ends alike: its tags, its body, then where it is referenced from."""
         node += render.tag_nodes(tags)
-        if tags:  # shown by their labels, which another page may declare
-            get_domain(self.env).note_aggregate(self.env.docname, "tags")
+        for tag in tags:  # shown by its label, which another page may declare
+            get_domain(self.env).note_aggregate(self.env.docname, f"tag:{tag_key(tag)}")
         if body:
             node += cv_body("", *body)
         node += self.backlinks(object_id)
