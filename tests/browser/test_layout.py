@@ -3,7 +3,7 @@
 Every page of the build, in English and in German (tailored pages included), at 320 px
 and 390 px, light and dark. "Sideways" is the page itself and anything inside it that
 scrolls on its own (furo's content column does when something is too wide for it);
-code blocks and tables may scroll, by design.
+code blocks and tables (in their wrappers) may scroll, by design.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ LAYOUT = """(margin) => {
     return `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${cls}`;
   };
   // furo's drawers wait off-screen until opened; code and tables may scroll by design
-  const exempt = el => el.closest('.toc-drawer, .sidebar-drawer, pre, .highlight, table');
+  const exempt = el => el.closest(
+    '.toc-drawer, .sidebar-drawer, pre, .highlight, table, .table-wrapper');
   const scrollers = [];
   for (const el of document.querySelectorAll('body *')) {
     if (exempt(el)) continue;

@@ -67,10 +67,16 @@ LABELS = {"Job", "Project", "Talk", "Achievement", "Skill", "Volunteering", "Edu
 # takes. More than one means the name broke ("CoreOS / Red / Hat").
 # [name, lines it takes, whether it would fit on one line of its block at all]
 ORG_LINES = """() => [...document.querySelectorAll('.cv-org, .cv-org-name')].map(el => {
-  const range = document.createRange();
-  range.selectNodeContents(el);
-  const tops = new Set([...range.getClientRects()]
-    .filter(r => r.width > 1 && r.height > 1).map(r => Math.round(r.top)));
+  // the lines its text sits on (a box around the text has a top of its own)
+  const tops = new Set();
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const range = document.createRange();
+    range.selectNodeContents(walker.currentNode);
+    for (const r of range.getClientRects()) {
+      if (r.width > 1 && r.height > 1) tops.add(Math.round(r.top));
+    }
+  }
   const probe = el.cloneNode(true);
   Object.assign(probe.style, {whiteSpace: 'nowrap', position: 'absolute',
                               visibility: 'hidden', display: 'inline-block'});
@@ -229,14 +235,18 @@ def test_roles_grouped_only_when_both_are_jobs(browser: Browser, server: Server)
             )
 
 
-@pytest.mark.parametrize("path", ["/", "/experience/"])
-def test_results_up_front_with_readable_bars(browser: Browser, server: Server, path: str) -> None:
+# the home page's key results; under a job only what the CV ties to it (issue 22): the
+# receive window auto-tuning at Protocol Labs
+@pytest.mark.parametrize(("path", "count"), [("/", 3), ("/experience/", 1)])
+def test_results_up_front_with_readable_bars(
+    browser: Browser, server: Server, path: str, count: int
+) -> None:
     """Measured results on home (key results) and under their job: bars ≥ 8 px, labelled."""
     with open_context(browser) as context:
         page = context.new_page()
         goto(page, server.url(path))
         results = page.locator(".cv-results .cv-result")
-        assert results.count() >= 3
+        assert results.count() == count
         bars = page.eval_on_selector_all(
             ".cv-results .cv-bar", "els => els.map(e => e.getBoundingClientRect().height)"
         )
