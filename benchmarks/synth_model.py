@@ -41,7 +41,11 @@ class Obj:
         return (self.type, self.id)
 
     def date_key(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        """Latest end, then latest start: what cv_ext orders newest first by."""
+        """Latest end, then latest start: what cv_ext orders newest first by. A talk or an
+        achievement known only to its year or month counts as its first day, after the
+        more precise dates of that day."""
+        if self.type in ("talk", "achievement") and self.end is None:
+            return (full_date(self.start), (len(self.start), 0, 0))
         if self.end == "present":
             return (TODAY_DATE, full_date(self.start))
         end = self.start if self.end is None else self.end
@@ -108,8 +112,11 @@ class Site:
             if source is project:
                 pages.add(self.objects[target].docname)  # "Referenced from" lists the project
         # a renamed page's title also shows in its neighbours' previous/next links (in
-        # toctree order: the project pages by name, after "projects" and before "talks")
-        order = ["projects", *sorted(p.docname for p in self.of_type("project")), "talks"]
+        # toctree order: the project pages newest first, as cv_ext orders a globbed
+        # toctree of project pages, after "projects" and before "talks")
+        projects = sorted(self.of_type("project"), key=lambda p: p.docname)
+        projects.sort(key=Obj.date_key, reverse=True)
+        order = ["projects", *(p.docname for p in projects), "talks"]
         at = order.index(project.docname)
         pages |= {order[at - 1], order[at + 1]}
         return pages | {parent for page in pages if (parent := toctree_parent(page))}

@@ -55,6 +55,7 @@ elif os.environ.get("CV_PDF"):
 # The CV is a snapshot of September 2024: "present" counts up to that day, and
 # builds are reproducible whatever day they run on.
 cv_today = "2024-09-23"
+cv_footer_pages = ["colophon"]  # "About this site": in every page's footer, not the navigation
 
 # Tailored CVs (cv_ext's audiences): each has a page docs/for/<name>.md holding
 # `{cv-audience} <name>` and an export cv.<name>.json. Every tag below is one the CV's

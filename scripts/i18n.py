@@ -29,8 +29,9 @@ PACKAGE = REPO / "src" / "cv_ext"
 LOCALE = PACKAGE / "locale"
 POT = LOCALE / "cv_ext.pot"
 SITE_LOCALE = REPO / "docs" / "locale"
-#: gettext's own keywords, plus N_ (mark now, translate later) and ngettext for plurals
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+#: gettext's own keywords, plus N_ (mark now, translate later), ngettext for plurals and
+#: npgettext for plurals in a context (another grammatical case)
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "npgettext": ((1, "c"), 2, 3)}
 #: a fixed date keeps the files byte-stable between runs
 EPOCH = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 

@@ -143,6 +143,17 @@ CASES = [
         "duplicate entry id 'base'",
         line=9,
     ),
+    # two roles at one organisation, one after the other, sharing a :name: (they would be
+    # grouped under the organisation): a warning, not a crash of the grouping
+    Case(
+        "tl-duplicate-at-one-org",
+        directive(T, "X", ":org: Acme", ":start: 2020", ":end: 2021", ":name: dup")
+        + "\n\n"
+        + directive(T, "Y", ":org: Acme", ":start: 2018", ":end: 2019", ":name: dup"),
+        "duplicate",
+        "duplicate entry id 'dup', first defined in 'tl-duplicate-at-one-org', line 3",
+        line=12,
+    ),
     # "index" declares the entry "base" first: a later page reusing the id is the duplicate
     Case(
         "zz-duplicate-across-pages",
@@ -151,6 +162,39 @@ CASES = [
         "duplicate entry id 'base', first defined in 'index', line 3",
     ),
     Case("tl-empty", directive(T, ""), "option", "the :org: option is required"),
+    Case(
+        "tl-undated-with-a-value",
+        directive(T, "X", ":org: O", ":undated: yes"),
+        "option",
+        ":undated: takes no value",
+    ),
+    Case(
+        "tl-end-unknown-not-last",
+        directive(T, "X", ":org: O", ":period: 2017 - unknown, 2019 - 2020"),
+        "period",
+        "has an unknown end: it must be the last",
+    ),
+    Case("ix-bad-top", directive("cv-index", "skills", ":top: x"), "option", ":top: must be"),
+    Case(
+        "ov-bad-group",
+        directive("career-overview", "", ":group: sideways"),
+        "option",
+        "unknown :group: 'sideways'",
+    ),
+    Case(
+        "labels-not-a-pair",
+        directive("cv-tag-labels", "", body="rust"),
+        "option",
+        "expected 'tag: label', not 'rust'",
+        line=5,
+    ),
+    Case(
+        "labels-twice",
+        directive("cv-tag-labels", "", body="rust: Rust\nRUST: Rust again"),
+        "duplicate",
+        "tag 'RUST' is labelled twice; line 5 wins",
+        line=6,
+    ),
     # HTML in every option and title: escaped; each case also warns about its URL
     Case(
         "tl-html-everywhere",

@@ -245,6 +245,26 @@ def test_new_entry_appears_in_the_overview(site: Path, tmp_path: Path) -> None:
     assert_same_as_clean(site, tmp_path)
 
 
+def test_a_changed_tag_label_reaches_every_page_showing_the_tag(site: Path, tmp_path: Path) -> None:
+    """Labels are declared on one page and shown on many: a new label rewrites them all."""
+    with (site / "skills.md").open("a", encoding="utf8") as stream:
+        stream.write("\n:::{cv-tag-labels}\nlibp2p: the libp2p library\n:::\n")
+    # the skills page declares it; the pages whose objects carry libp2p show it, and no
+    # other page with tags (jobs carries rust, quic and http3); Sphinx adds the toctree
+    # parents of what it writes (index, projects)
+    assert rebuild(site, tmp_path / "out") == {
+        "skills",
+        "results",
+        "talks",
+        "projects/hole-punching",
+        "projects",
+        "index",
+    }
+    talks = (tmp_path / "out" / "talks" / "index.html").read_text(encoding="utf8")
+    assert ">the libp2p library</span>" in talks
+    assert_same_as_clean(site, tmp_path)
+
+
 def test_unrelated_edit_rewrites_only_its_page(site: Path, tmp_path: Path) -> None:
     edit(site / "talks.md", "# Talks", "# Talks\n\nA new sentence.")
     assert rebuild(site, tmp_path / "out") == {"talks", "index"}

@@ -181,7 +181,8 @@ def test_talk_index_by_year_with_event(built: SphinxTestApp) -> None:
 def test_skill_index(built: SphinxTestApp) -> None:
     index = soup(built, "skills").select_one(".cv-index-skills")
     skills = {block["id"]: block for block in index.select(".cv-skill")}
-    # ranked by evidence: months of work carrying the tag, then items, then name
+    # main skills first (time in jobs and more than one item), then the rest as chips, each
+    # ranked by evidence: months in jobs, months of contributions, items, then label
     assert list(skills) == [
         "skill-rust",
         "skill-http3",
@@ -191,19 +192,27 @@ def test_skill_index(built: SphinxTestApp) -> None:
         "skill-nat-traversal",
         "skill-prometheus",
     ]
-    assert index.select(".cv-skill-group") == []  # one kind only: no group headings
-    libp2p = [a.get_text() for a in skills["skill-libp2p"].select("li a")]
+    groups = [group.get_text() for group in index.select(".cv-skill-group")]
+    assert groups == ["Main skills", "More skills"]
+    assert skills["skill-rust"].name == "div"  # a card
+    assert {block.name for key, block in skills.items() if key != "skill-rust"} == {"details"}
+    # a card: its time in jobs, its strongest evidence (the job, then a project), all items
+    rust = skills["skill-rust"]
+    assert rust.select_one(".cv-skill-name").get_text() == "rust · 6 mos in jobs"
+    evidence = [a.get_text() for a in rust.select("ul.cv-skill-evidence a")]
+    assert evidence == ["Mozilla", "Decentralized hole punching"]
+    assert rust.select_one("details.cv-skill-all > summary").get_text() == "All 3 items"
+    # a chip: closed, its label (the tag's words), its time or its count, then its items
+    libp2p = skills["skill-libp2p"]
+    assert "open" not in libp2p.attrs
+    assert libp2p.select_one("summary").get_text() == "libp2p 3 items"
     # newest first
-    assert libp2p == [
+    assert [a.get_text() for a in libp2p.select("li a")] == [
         "Receive window auto-tuning for Yamux",
         "Hole punching in the wild",
         "Decentralized hole punching",
     ]
-    # years count timeline entries only: rust is on one 6-month job
-    assert skills["skill-rust"].select_one(".cv-skill-name .cv-duration").get_text() == (
-        "6 mos of work · 3 items"
-    )
-    assert skills["skill-flow-control"].select_one(".cv-duration").get_text() == "1 item"
+    assert skills["skill-flow-control"].select_one("summary").get_text() == "flow control 1 item"
 
 
 def test_inventory_holds_every_object(built: SphinxTestApp) -> None:
@@ -236,9 +245,12 @@ def test_search_page_holds_objects(built: SphinxTestApp) -> None:
         ("Job", "Software Engineer (fixed-term), Mozilla"),
         ("Achievement", "Receive window auto-tuning for Yamux"),
         ("Skill", "libp2p"),
+        ("Skill", "flow control"),  # by its label
     }
     job = found[("Job", "Software Engineer (fixed-term), Mozilla")]
-    assert job["tags"] == ["rust", "quic", "http3"]
+    assert job["tags"] == ["http3", "quic", "rust"]
+    project = found[("Project", "Decentralized hole punching")]
+    assert "nat traversal" in project["tags"] and "nat-traversal" in project["tags"]
     assert job["anchor"] == "cv-entry-mozilla-2024"
     assert job["summary"].startswith("Rewrite Firefox")
     # a project heading its page is the page

@@ -143,11 +143,12 @@ def test_every_dated_achievement_is_an_object(site: SphinxTestApp) -> None:
     assert sorted(a.date for a in achievements) == expected
 
 
-def test_achievements_belong_to_the_job_of_their_date(site: SphinxTestApp) -> None:
+def test_achievements_of_a_job_fall_in_its_time(site: SphinxTestApp) -> None:
+    """The few achievements tied to a job (tests/test_claims.py says which) fall in it."""
     domain = get_domain(site.env)
-    for achievement in domain.achievements.values():
-        if not achievement.entry:
-            continue
+    tied = [a for a in domain.achievements.values() if a.entry]
+    assert tied
+    for achievement in tied:
         entry = domain.entries[achievement.entry]
         span = entry.period.spans[0]
         assert (
@@ -267,20 +268,44 @@ def test_skills_rank_by_evidence_and_keep_activities_apart(site: SphinxTestApp) 
     page = BeautifulSoup((site.outdir / "skills.html").read_text(encoding="utf8"), "html.parser")
     index = page.select_one(".cv-index-skills")
     groups = [g.get_text() for g in index.select(".cv-skill-group")]
-    assert groups == ["Work and projects", "Volunteering and education"]
-    apart = index.select(".cv-skill-group")[1]
-    work = [b["id"] for b in apart.find_all_previous("div", class_="cv-skill")][::-1]
-    other = [b["id"] for b in apart.find_all_next("div", class_="cv-skill")]
-    assert work[0] == "skill-rust"  # the longest in jobs
+    assert groups == ["Main skills", "More skills", "Volunteering and education"]
+    cards = [b["id"] for b in index.select(".cv-skill-cards > div.cv-skill")]
+    chips = [b["id"] for b in index.select("details.cv-skill-chip")]
+    assert cards[0] == "skill-rust"  # the longest in jobs
+    apart = index.select(".cv-skill-group")[2]
+    other = [b["id"] for b in apart.find_all_next("details", class_="cv-skill-chip")]
     assert {"skill-skiing", "skill-tutoring", "skill-web-administration"} <= set(other)
-    assert not {"skill-skiing", "skill-tutoring"} & set(work)
+    assert not {"skill-skiing", "skill-tutoring"} & set(cards)
+    assert {"skill-javascript", "skill-yamux"} <= set(chips) - set(other)  # the long tail
+    # a contribution is not a job: quic's time is said apart
+    quic = index.select_one("#skill-quic .cv-skill-name").get_text()
+    assert quic == "QUIC · 6 mos in jobs · 6 mos contributing"
     # one entry per object: the hole punching achievement is its project, listed once
-    rust = [a.get_text() for a in index.select_one("#skill-rust").select("li a")]
+    rust = [a.get_text() for a in index.select_one("#skill-rust").select(".cv-skill-list a")]
     assert rust.count("Decentralized hole punching") == 1
     home = BeautifulSoup((site.outdir / "index.html").read_text(encoding="utf8"), "html.parser")
     top = [a.get_text() for a in home.select(".cv-top-skills a")]
-    assert top == [b["id"].removeprefix("skill-") for b in index.select(".cv-skill")][:8]
+    labels = [b.select_one(".cv-skill-name strong").get_text() for b in index.select(".cv-skill")]
+    assert top == labels[:8]
     assert all(a["href"].startswith("skills.html#skill-") for a in home.select(".cv-top-skills a"))
+
+
+def test_every_tag_lands_on_its_skill(site: SphinxTestApp) -> None:
+    """Tags on every page link to an anchor that the skills page has, and show labels."""
+    skills = BeautifulSoup((site.outdir / "skills.html").read_text(encoding="utf8"), "html.parser")
+    ids = {element["id"] for element in skills.select("[id]")}
+    links, shown = 0, set()
+    for path in site.outdir.rglob("*.html"):
+        page = BeautifulSoup(path.read_text(encoding="utf8"), "html.parser")
+        for link in page.select("a[href*='skills.html#skill-']"):
+            assert link["href"].split("#", 1)[1] in ids, (path.name, link["href"])
+            links += 1
+        shown |= {tag.get_text() for tag in page.select(".cv-tag")}
+    assert links > 100
+    labels = set(get_domain(site.env).views().skill_names.values())
+    assert shown <= labels
+    assert {"hole punching", "HTTP/3", "distributed systems"} <= shown
+    assert not {"hole-punching", "http3", "distributed-systems"} & shown
 
 
 def test_home_is_a_landing_page(site: SphinxTestApp) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import importlib.util
 import json
 import os
@@ -230,3 +231,66 @@ def test_a_changed_catalog_rebuilds_every_page(make_app, rootdir: Path, tmp_path
         assert "3 changed" in build()._status.getvalue()
     finally:
         os.utime(mo, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+# --- every plural and case form of the German catalog, in the words it is shown with --------
+
+#: (context, singular) -> (how the form is shown, {n: the German a reader must see})
+GERMAN_FORMS: dict[tuple[str | None, str], tuple[str, dict[int, str]]] = {
+    ("referenced from", "%(n)d achievement"): (
+        "Referenced from {}",
+        {1: "Verwiesen von 1 Erfolg", 2: "Verwiesen von 2 Erfolgen"},
+    ),
+    ("referenced from", "%(n)d project"): (
+        "Referenced from {}",
+        {1: "Verwiesen von 1 Projekt", 3: "Verwiesen von 3 Projekten"},
+    ),
+    ("referenced from", "%(n)d talk"): (
+        "Referenced from {}",
+        {1: "Verwiesen von 1 Vortrag", 3: "Verwiesen von 3 Vorträgen"},
+    ),
+    ("referenced from", "%(n)d role"): (
+        "Referenced from {}",
+        {1: "Verwiesen von 1 Rolle", 2: "Verwiesen von 2 Rollen"},
+    ),
+    ("referenced from", "%(n)d page"): (
+        "Referenced from {}",
+        {1: "Verwiesen von 1 Seite", 2: "Verwiesen von 2 Seiten"},
+    ),
+    (None, "%(n)d yr"): ("%(duration)s in jobs", {1: "1 Jahr angestellt", 5: "5 Jahre angestellt"}),
+    (None, "%(n)d mo"): (
+        "%(duration)s contributing",
+        {1: "1 Monat mitwirkend", 6: "6 Monate mitwirkend"},
+    ),
+    (None, "%(n)d day"): ("{}", {1: "1 Tag", 6: "6 Tage"}),
+    (None, "%(n)d item"): ("{}", {1: "1 Eintrag", 13: "13 Einträge"}),
+    (None, "All %(n)d item"): ("{}", {4: "Alle 4 Einträge", 13: "Alle 13 Einträge"}),
+}
+
+
+def german_catalog() -> gettext.GNUTranslations:
+    path = REPO / "src" / "cv_ext" / "locale" / "de" / "LC_MESSAGES" / "cv_ext.mo"
+    with path.open("rb") as handle:
+        return gettext.GNUTranslations(handle)
+
+
+def test_every_plural_of_the_german_catalog_is_checked_in_context() -> None:
+    """ "Verwiesen von 2 Erfolge" must read "Erfolgen": a count takes the case of the
+    words around it. Every plural message is listed here with those words."""
+    po = I18N.read(REPO / "src" / "cv_ext" / "locale" / "de" / "LC_MESSAGES" / "cv_ext.po")
+    plurals = {(m.context, m.id[0]) for m in po if m.id and m.pluralizable}
+    assert plurals == set(GERMAN_FORMS)
+    catalog = german_catalog()
+    for (context, singular), (shown, expected) in GERMAN_FORMS.items():
+        plural = next(m.id[1] for m in po if m.id and m.id[0] == singular and m.context == context)
+        for n, text in expected.items():
+            if context:
+                form = catalog.npgettext(context, singular, plural, n) % {"n": n}
+            else:
+                form = catalog.ngettext(singular, plural, n) % {"n": n}
+            if "%(duration)s" in shown:
+                words = catalog.gettext(shown) % {"duration": form}
+            else:
+                around = catalog.gettext(shown.replace(" {}", "")) if shown != "{}" else ""
+                words = f"{around} {form}".strip()
+            assert words == text, (singular, n)

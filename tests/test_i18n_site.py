@@ -77,7 +77,7 @@ def test_german_pages_speak_german(german: Path) -> None:
     volunteering = BeautifulSoup(page(german, "volunteering"), "html.parser").get_text(" ")
     assert re.search(r"–\s+heute", volunteering) and "Present" not in volunteering
     project = BeautifulSoup(page(german, "projects/hole-punching"), "html.parser").get_text(" ")
-    assert "Verwiesen von" in project and "3 Vorträge" in project
+    assert "Verwiesen von" in project and "3 Vorträgen" in project
 
 
 def test_german_exports(german: Path) -> None:
@@ -146,3 +146,71 @@ def test_completeness_figures() -> None:
     done, total = stats["de", "site"]
     assert total > 200  # every page of docs/ (the build-speed page moved to guide/)
     assert done / total >= 0.98, f"German site: {done}/{total}"
+
+
+def every_page(out: Path) -> list[Path]:
+    return [p for p in out.rglob("index.html") if not p.relative_to(out).parts[0].startswith("_")]
+
+
+def test_counts_after_verwiesen_von_are_in_the_dative(german: Path) -> None:
+    """ "Verwiesen von 2 Erfolgen", never "2 Erfolge": every count line of the site."""
+    dative = re.compile(
+        r"1 (Erfolg|Projekt|Vortrag|Rolle|Seite)|\d+ (Erfolgen|Projekten|Vorträgen|Rollen|Seiten)"
+    )
+    counts = [
+        part
+        for path in every_page(german)
+        for line in BeautifulSoup(path.read_text("utf8"), "html.parser").select(
+            ".cv-backlinks-counts"
+        )
+        for part in line.get_text().split(" · ")
+    ]
+    assert len(counts) > 10
+    assert any(dative.fullmatch(c) and not c.startswith("1 ") for c in counts)
+    assert [c for c in counts if not dative.fullmatch(c)] == []
+
+
+def test_tailored_pages_describe_themselves_in_german(german: Path) -> None:
+    for name, title in (
+        ("networking", "Netzwerke: QUIC, HTTP/3 und Peer-to-Peer"),
+        ("observability", "Observability: Prometheus, Monitoring und Kubernetes"),
+    ):
+        head = BeautifulSoup(page(german, f"for/{name}"), "html.parser")
+        description = head.select_one('meta[property="og:description"]')["content"]
+        assert description == (
+            f"Der Lebenslauf von Max Inden, ausgewählt für {title}. "
+            "Jede Stelle ist dabei, die ausgewählten vollständig."
+        )
+
+
+def test_project_roles_are_german(german: Path) -> None:
+    roles = {
+        "projects/prometheus-client-rust": "Autor, Maintainer",
+        "projects/book-club": "Autor, Organisator",
+        "projects/neqo": "Mitwirkender",
+    }
+    for name, expected in roles.items():
+        facts = BeautifulSoup(page(german, name), "html.parser").select_one(".cv-facts")
+        assert f"Rollen{expected}" in facts.get_text().replace(":", "").replace("\n", ""), name
+        assert not {"Creator", "Maintainer,", "Contributor", "Organizer"} & set(
+            facts.get_text().split()
+        )
+
+
+def test_german_keeps_who_did_what(german: Path) -> None:
+    text = BeautifulSoup(page(german, "experience"), "html.parser").get_text(" ")
+    text = " ".join(text.split())
+    # "Providing company wide ReactJS workshops" (Innoscale): he gave them
+    assert "Durchführung unternehmensweiter ReactJS-Workshops" in text
+    # "... and give >10 peer-to-peer related talks" (Protocol Labs): he gave them
+    assert "Halten von >10 Vorträgen zu Peer-to-Peer-Themen" in text
+
+
+def test_tags_show_german_labels(german: Path) -> None:
+    skills = BeautifulSoup(page(german, "skills"), "html.parser")
+    names = [strong.get_text() for strong in skills.select(".cv-skill-name strong")]
+    assert {"Verteilte Systeme", "Netzwerktechnik", "Hole Punching"} <= set(names)
+    assert not {"distributed systems", "hole-punching", "networking"} & set(names)
+    project = BeautifulSoup(page(german, "projects/hole-punching"), "html.parser")
+    tags = [tag.get_text() for tag in project.select(".cv-tag")]
+    assert "Hole Punching" in tags and "hole-punching" not in tags

@@ -8,9 +8,10 @@ downloads.
 Without Chromium (or Playwright, Java, vnu.jar) these tests skip with the reason; with
 ``CI=true`` a missing tool fails the run instead, so that CI cannot pass by skipping.
 
-Screenshots of each page type go into ``<build>/screenshots/``, next to the built site;
-the path is printed at the end of the run. ``CV_BROWSER_BUILD=DIR`` keeps the build
-folder in DIR instead of a temporary folder.
+The German site (``-D language=de``) is built and served the same way, for the tests that
+look at both languages. Screenshots of each page type go into ``<build>/screenshots/``,
+next to the built site; the path is printed at the end of the run. ``CV_BROWSER_BUILD=DIR``
+keeps the build folder in DIR instead of a temporary folder.
 
 The fixtures are package-scoped: built once for this folder, and the browser, its
 Playwright driver and the server thread end before the rest of the suite runs. A process
@@ -53,6 +54,8 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         terminalreporter.section("axe-core violations, WCAG 2.1 A and AA")
         for key, count in sorted(REPORT["axe"].items()):
             terminalreporter.write_line(f"{key}: {count}")
+    for name, height in sorted(REPORT.get("heights", {}).items()):
+        terminalreporter.write_line(f"height of {name}: {height} px")
     if REPORT["screenshots"]:
         terminalreporter.write_line(f"browser screenshots: {REPORT['screenshots']}")
 
@@ -166,3 +169,40 @@ def vnu_command() -> list[str]:
         "vnu.jar not found (npm install --no-save --ignore-scripts --prefix .ci vnu-jar, "
         "or set VNU_JAR)"
     )
+
+
+GERMAN_URL = "https://max-inden.readthedocs.io/de/latest/"
+
+
+@pytest.fixture(scope="package")
+def german_site(build_dir: Path) -> Path:
+    """docs/ in German, as the Read the Docs translation project builds it."""
+    out = build_dir / "dirhtml-de"
+    subprocess.run(
+        [
+            *(sys.executable, "-m", "sphinx", "-n", "-W", "--keep-going", "-q", "-b", "dirhtml"),
+            *("-D", "language=de", "-d", str(build_dir / "doctrees-de"), str(DOCS), str(out)),
+        ],
+        check=True,
+        env={**os.environ, "CV_BASEURL": GERMAN_URL},
+    )
+    return out
+
+
+@pytest.fixture(scope="package")
+def german_server(german_site: Path) -> Iterator[Server]:
+    """The German site on 127.0.0.1."""
+
+    class Handler(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=german_site))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Server(f"http://127.0.0.1:{httpd.server_address[1]}", [])
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)

@@ -47,6 +47,7 @@ PAGE_TYPES = {
     "experience": "/experience/",
     "project": "/projects/hole-punching/",
     "talks": "/talks/",
+    "education": "/education/",
     "achievements": "/achievements/",
     "skills": "/skills/",
     "projects": "/projects/",

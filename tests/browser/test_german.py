@@ -1,67 +1,31 @@
-"""The German site in the browser: screenshots of home and Experience, the switcher, search.
+"""The German site in the browser: screenshots, the switcher, search, the skills page.
 
-Screenshots go beside the English ones: ``<build>/screenshots/de-<page>-<mode>-<device>.png``.
+The German build and its server are fixtures of ``conftest.py`` (the layout tests check
+its pages too). Screenshots go beside the English ones:
+``<build>/screenshots/de-<page>-<mode>-<device>.png``.
 """
 
 from __future__ import annotations
 
-import functools
-import os
-import subprocess
-import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 import pytest
 
-from .support import DOCS, REPORT, Server, goto, open_context, wait_for_search
+from .support import MODES, REPORT, goto, open_context, wait_for_search
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
 
     from playwright.sync_api import Browser
 
+    from .support import Server
+
 pytestmark = pytest.mark.browser
 
-GERMAN_URL = "https://max-inden.readthedocs.io/de/latest/"
 ENGLISH_URL = "https://max-inden.readthedocs.io/en/latest/"
-
-
-@pytest.fixture(scope="module")
-def german_site(build_dir: Path) -> Path:
-    """docs/ in German, as the Read the Docs translation project builds it."""
-    out = build_dir / "dirhtml-de"
-    subprocess.run(
-        [
-            *(sys.executable, "-m", "sphinx", "-n", "-W", "--keep-going", "-q", "-b", "dirhtml"),
-            *("-D", "language=de", "-d", str(build_dir / "doctrees-de"), str(DOCS), str(out)),
-        ],
-        check=True,
-        env={**os.environ, "CV_BASEURL": GERMAN_URL},
-    )
-    return out
-
-
-@pytest.fixture(scope="module")
-def german_server(german_site: Path) -> Iterator[Server]:
-    """The German site on 127.0.0.1."""
-
-    class Handler(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=german_site))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Server(f"http://127.0.0.1:{httpd.server_address[1]}", [])
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
+#: the pages a phone reader of issue 22 looked at, light and dark
+PHONE_PAGES = {"skills": "/skills/", "talks": "/talks/", "education": "/education/"}
 
 
 @pytest.mark.parametrize("device", ["desktop", "phone"])
@@ -95,3 +59,20 @@ def test_german_query_finds_the_german_page(browser: Browser, german_server: Ser
         hrefs = page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.href)")
         paths = [urlsplit(href).path for href in hrefs]
         assert "/projects/book-club/" in paths, (summary, paths)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_german_phone_screenshots(
+    browser: Browser, german_server: Server, build_dir: Path, mode: str
+) -> None:
+    """Skills, Talks and Education in German on a phone, light and dark, for a person to see."""
+    folder = build_dir / "screenshots"
+    folder.mkdir(exist_ok=True)
+    REPORT["screenshots"] = folder
+    with open_context(browser, mode=mode, device="phone") as context:
+        page = context.new_page()
+        for name, path in PHONE_PAGES.items():
+            goto(page, german_server.url(path), mode=mode)
+            target = folder / f"de-{name}-{mode}-phone.png"
+            page.screenshot(path=target, full_page=True, animations="disabled")
+            assert target.stat().st_size > 10_000, target

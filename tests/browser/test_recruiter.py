@@ -2,7 +2,8 @@
 
 Experience fits in 3,000 px at 1280 px; every talk shows once; the seven searches a
 recruiter types bring up the right object among the first three; no backlink leads to
-the section the reader is in; no organisation name breaks across lines on a phone.
+the section the reader is in; no organisation name that fits on a line breaks across lines
+on a phone.
 """
 
 from __future__ import annotations
@@ -64,12 +65,26 @@ LABELS = {"Job", "Project", "Talk", "Achievement", "Skill", "Volunteering", "Edu
 
 # Each organisation name, checked on the pages that show it: how many line boxes its text
 # takes. More than one means the name broke ("CoreOS / Red / Hat").
+# [name, lines it takes, whether it would fit on one line of its block at all]
 ORG_LINES = """() => [...document.querySelectorAll('.cv-org, .cv-org-name')].map(el => {
-  const range = document.createRange();
-  range.selectNodeContents(el);
-  const tops = new Set([...range.getClientRects()]
-    .filter(r => r.width > 1 && r.height > 1).map(r => Math.round(r.top)));
-  return [el.textContent.trim(), tops.size];
+  // the lines its text sits on (a box around the text has a top of its own)
+  const tops = new Set();
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const range = document.createRange();
+    range.selectNodeContents(walker.currentNode);
+    for (const r of range.getClientRects()) {
+      if (r.width > 1 && r.height > 1) tops.add(Math.round(r.top));
+    }
+  }
+  const probe = el.cloneNode(true);
+  Object.assign(probe.style, {whiteSpace: 'nowrap', position: 'absolute',
+                              visibility: 'hidden', display: 'inline-block'});
+  el.parentElement.appendChild(probe);
+  const width = probe.getBoundingClientRect().width;
+  probe.remove();
+  const block = el.closest('h1, h2, h3, h4, p, li, div');
+  return [el.textContent.trim(), tops.size, width <= block.clientWidth];
 }).filter(([text, lines]) => text && lines > 0)"""
 
 
@@ -139,11 +154,14 @@ def test_each_talk_once_on_talks_page(browser: Browser, server: Server) -> None:
 
     assert {title: shown(title) for title in titles} == dict.fromkeys(titles, 1)
     assert "not recorded" not in text.lower()
-    # newest first, a year-only date counting as the end of its year
-    ends = [d if len(d) == 10 else (d + "-31" if len(d) == 7 else d + "-12-31") for d in dates]
-    assert ends == sorted(ends, reverse=True)
+    # newest first; a date known only to its year (or month) counts as its first day and
+    # comes after the precise dates of that day: "22 Oct 2017" before "2017"
+    keys = [((d + "-01-01")[:10], len(d)) for d in dates]
+    assert keys == sorted(keys, reverse=True)
+    assert dates.index("2017-10-22") < dates.index("2017")
     assert [y.strip("¶ ") for y in years] == ["2023", "2022", "2021", "2019", "2017"]
-    assert text.count("Given as") == 2  # only where the role changes
+    # only where the role changes, and never for a talk only the owner's site records
+    assert text.count("Given as") == 3
 
 
 @pytest.mark.parametrize("query", list(SEARCHES))
@@ -190,7 +208,9 @@ def test_no_organisation_name_breaks_on_a_phone(
         goto(page, server.url(path))
         names = page.evaluate(ORG_LINES)
     assert names, f"{path}: no organisation names found"
-    broken = [f"{name!r} in {lines} lines" for name, lines in names if lines > 1]
+    # a name wider than the whole line ("Westfälische Wilhelms-Universität Münster" at
+    # 390 px) may break between its words rather than push the page sideways
+    broken = [f"{name!r} in {lines} lines" for name, lines, fits in names if lines > 1 and fits]
     assert not broken, f"{path} at 390 px: " + ", ".join(broken)
 
 
@@ -215,14 +235,18 @@ def test_roles_grouped_only_when_both_are_jobs(browser: Browser, server: Server)
             )
 
 
-@pytest.mark.parametrize("path", ["/", "/experience/"])
-def test_results_up_front_with_readable_bars(browser: Browser, server: Server, path: str) -> None:
+# the home page's key results; under a job only what the CV ties to it (issue 22): the
+# receive window auto-tuning at Protocol Labs
+@pytest.mark.parametrize(("path", "count"), [("/", 3), ("/experience/", 1)])
+def test_results_up_front_with_readable_bars(
+    browser: Browser, server: Server, path: str, count: int
+) -> None:
     """Measured results on home (key results) and under their job: bars ≥ 8 px, labelled."""
     with open_context(browser) as context:
         page = context.new_page()
         goto(page, server.url(path))
         results = page.locator(".cv-results .cv-result")
-        assert results.count() >= 3
+        assert results.count() == count
         bars = page.eval_on_selector_all(
             ".cv-results .cv-bar", "els => els.map(e => e.getBoundingClientRect().height)"
         )

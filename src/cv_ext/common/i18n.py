@@ -46,6 +46,14 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return singular if n == 1 else plural
 
 
+def npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    """:func:`ngettext` for a message in *context*: the same words may need another case
+    there ("Referenced from 2 achievements" is "Verwiesen von 2 Erfolgen", in the dative)."""
+    if is_translator_registered(CATALOG):
+        return get_translator(CATALOG).npgettext(context, singular, plural, n)
+    return singular if n == 1 else plural
+
+
 def language() -> str:
     """The build's language, as ``conf.py`` or ``-D language=`` set it."""
     return _state["language"]

@@ -96,6 +96,10 @@ def _english_plural(singular: str, plural: str, n: int) -> str:
 
 _DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 PRESENT_WORDS = frozenset({"present", "now", "today", "current"})
+#: an end that the sources do not give: the span started, and nothing is said of its end
+UNKNOWN_WORDS = frozenset({"unknown", "open"})
+#: what :func:`parse_end` gives besides a date
+End = Literal["present", "unknown"]
 
 
 def parse_date(text: str) -> Date:
@@ -117,19 +121,27 @@ def parse_date(text: str) -> Date:
     return Date(year, month, day)
 
 
-def parse_end(text: str) -> Date | Literal["present"]:
-    """An end date, or ``"present"`` for an ongoing span (also "now")."""
-    if text.strip().lower() in PRESENT_WORDS:
+def parse_end(text: str) -> Date | End:
+    """An end date, ``"present"`` for an ongoing span (also "now"), or ``"unknown"`` for a
+    span whose end no source gives (also "open")."""
+    word = text.strip().lower()
+    if word in PRESENT_WORDS:
         return "present"
+    if word in UNKNOWN_WORDS:
+        return "unknown"
     return parse_date(text)
 
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """One continuous stretch of time; ``end=None`` is a single month, day or year."""
+    """One continuous stretch of time; ``end=None`` is a single month, day or year.
+
+    ``end="unknown"``: it started then, and nothing is claimed of when it ended. It counts
+    as its start alone wherever a length or an end is needed.
+    """
 
     start: Date
-    end: Date | Literal["present"] | None = None
+    end: Date | End | None = None
 
     def __post_init__(self) -> None:
         end = self.end
@@ -144,11 +156,17 @@ class Span:
         """Whether the span runs to the present."""
         return self.end == "present"
 
+    @property
+    def open_ended(self) -> bool:
+        """Whether the span's end is unknown."""
+        return self.end == "unknown"
+
     def end_date(self, today: Date) -> Date:
-        """The concrete last date: *today* for ongoing spans, the start for single ones."""
+        """The last date known: *today* for ongoing spans, the start for single and
+        open-ended ones."""
         if self.end == "present":
             return today
-        return self.end or self.start
+        return self.end if isinstance(self.end, Date) else self.start
 
     def yearly(self) -> bool:
         """Whether either end is known only to the year."""
@@ -177,7 +195,7 @@ class Span:
         """The span as the author wrote it, normalised: ``2017 - 2020``."""
         if self.end is None:
             return self.start.iso()
-        end = self.end if self.end == "present" else self.end.iso()
+        end = self.end.iso() if isinstance(self.end, Date) else self.end
         return f"{self.start.iso()} - {end}"
 
 
@@ -198,8 +216,16 @@ class Period:
         return self.spans[-1].ongoing
 
     def sort_key(self, today: Date) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
-        """Newest-first ordering key: latest end, then latest start."""
-        return (self.spans[-1].end_date(today).sort_tuple(last=True), self.start.sort_tuple())
+        """Newest-first ordering key: latest end, then latest start.
+
+        A period that ends counts to the last day its end may mean ("2016" to 31 Dec);
+        a single date, or a start whose end is unknown, counts as its first day, like a
+        talk's date (:func:`~cv_ext.core.views.record_date`): never later than it may be.
+        """
+        last = self.spans[-1]
+        if last.ongoing or isinstance(last.end, Date):
+            return (last.end_date(today).sort_tuple(last=True), self.start.sort_tuple())
+        return (last.start.sort_tuple(), (int(last.start.precision), 0, 0))
 
     def months(self, today: Date) -> int:
         """Total length in months, overlapping spans counted once."""
@@ -211,11 +237,14 @@ class Period:
         *ngettext* picks a message's form for a number, in the reader's language.
         """
         single = self.spans[0]
-        if len(self.spans) == 1:
-            if single.end is None and single.start.precision != Precision.MONTH:
-                return ""  # "2015" or a single day says nothing about how long
-            if (days := single.days(today)) is not None and days < 28:
-                return ngettext("%(n)d day", "%(n)d days", days) % {"n": days}
+        if any(span.open_ended for span in self.spans) or all(
+            span.end is None and span.start.precision != Precision.MONTH for span in self.spans
+        ):
+            # "2015", a day or a few single days say nothing about how long; nor does a
+            # span whose end is unknown
+            return ""
+        if len(self.spans) == 1 and (days := single.days(today)) is not None and days < 28:
+            return ngettext("%(n)d day", "%(n)d days", days) % {"n": days}
         return format_months(self.months(today), ngettext)
 
     def text(self) -> str:
@@ -257,7 +286,11 @@ def parse_period(text: str) -> Period:
     spans = tuple(sorted((parse_span(chunk) for chunk in chunks), key=lambda s: s.start))
     for earlier, later in itertools.pairwise(spans):
         last = earlier.end if isinstance(earlier.end, Date) else earlier.start
-        if earlier.ongoing or last.month_index(last=True) >= later.start.month_index():
+        if earlier.open_ended:
+            raise ParseError(f"span {earlier.text()!r} has an unknown end: it must be the last")
+        # to the precision given: "2020-07-14, 2020-07-19" are two days, "2020-07, 2020-07-19"
+        # overlap
+        if earlier.ongoing or last.sort_tuple(last=True) >= later.start.sort_tuple():
             raise ParseError(f"spans {earlier.text()!r} and {later.text()!r} overlap")
     return Period(spans)
 

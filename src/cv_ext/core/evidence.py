@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cv_ext.core.records import OBJECT_TYPES, Achievement, Entry, Item, Project, Records, Talk
+from cv_ext.core.tags import LABEL_KIND
 from cv_ext.core.terms import Token, joined, tokens
 from cv_ext.core.views import newest_first
 
@@ -146,5 +147,7 @@ def ranked(records: Records, today: Date) -> list[Record]:
     dated = newest_first(
         [*records.entries, *records.projects, *records.achievements, *records.talks], today
     )
-    ordered: list[Record] = [*dated, *records.items]
+    # a tag's label (cv-tag-labels) names a skill; it is no evidence of one
+    items = [item for item in records.items if item.kind != LABEL_KIND]
+    ordered: list[Record] = [*dated, *items]
     return sorted(ordered, key=lambda record: RANKS.index(section(record)))

@@ -89,10 +89,13 @@ class Project:
     entry: str = ""
     tags: tuple[str, ...] = ()
     highlights: tuple[str, ...] = ()
-    #: the author's roles in the project, the organisation behind it, and its type
+    #: the author's roles in the project (in the page's language), the organisation
+    #: behind it, and its type
     roles: tuple[str, ...] = ()
     entity: str = ""
     type: str = ""
+    #: which of :data:`RELATIONSHIPS` the roles name as written, before translation
+    related: tuple[str, ...] = ()
     docname: str = ""
     anchor: str = ""
     lineno: int = 0
@@ -102,8 +105,13 @@ class Project:
 
         Listing a project claims at least a contribution to it, and nothing more.
         """
-        named = {role.lower() for role in self.roles}
-        return tuple(word for word in RELATIONSHIPS if word in named) or ("contributor",)
+        return self.related or relationships(self.roles) or ("contributor",)
+
+
+def relationships(roles: tuple[str, ...]) -> tuple[str, ...]:
+    """Which of :data:`RELATIONSHIPS` the English *roles* name."""
+    named = {role.lower() for role in roles}
+    return tuple(word for word in RELATIONSHIPS if word in named)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from cv_ext.core import mentions
 from cv_ext.core.dates import Date, months_covered
 from cv_ext.core.records import (
     OBJECT_TYPES,
@@ -22,6 +23,7 @@ from cv_ext.core.records import (
     Records,
     Talk,
 )
+from cv_ext.core.tags import tag_key, tag_label, tag_labels
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -30,12 +32,18 @@ Record = Entry | Achievement | Project | Talk
 
 
 def record_date(record: Record, today: Date) -> tuple[tuple[int, int, int], ...]:
-    """Newest-first sort key of any record: latest end, then latest start."""
+    """Newest-first sort key of any record: latest end, then latest start.
+
+    A dated record (a talk, an achievement) known only to its year or month counts as
+    the first day of it, and after the more precise dates of that day: "22 Oct 2017"
+    comes before "2017", and "Oct 2017" before "2017" too. A date is never read as
+    later than it may be.
+    """
     if isinstance(record, Entry | Project):
         return record.period.sort_key(today) if record.period else ((0, 0, 0),)
     if record.date is None:
         return ((0, 0, 0),)
-    return (record.date.sort_tuple(last=True), record.date.sort_tuple())
+    return (record.date.sort_tuple(), (int(record.date.precision), 0, 0))
 
 
 def newest_first(records: Iterable[Record], today: Date) -> list[Record]:
@@ -63,14 +71,18 @@ class Views:
     references: dict[tuple[str, str], set[tuple[str, str]]] = field(default_factory=dict)
     #: lowercased tag -> every record carrying it, newest first
     skills: dict[str, list[Record]] = field(default_factory=dict)
-    #: lowercased tag -> the spelling first seen ("HTTP3" as well as "http3" is one skill)
+    #: lowercased tag -> its label, as readers see it: declared with ``cv-tag-labels``, or
+    #: the words of the spelling first seen ("HTTP3" as well as "http3" is one skill)
     skill_names: dict[str, str] = field(default_factory=dict)
     #: lowercased tag -> months across timeline entries carrying it, overlaps counted once
     skill_months: dict[str, int] = field(default_factory=dict)
-    #: lowercased tag -> months across *work* entries carrying it: the evidence it ranks by
-    skill_work_months: dict[str, int] = field(default_factory=dict)
+    #: lowercased tag -> months across *jobs* carrying it: the evidence it ranks by first
+    skill_job_months: dict[str, int] = field(default_factory=dict)
+    #: lowercased tag -> months across contributions (work with ``:employer: no``)
+    #: carrying it, counted apart from jobs: it ranks by them second
+    skill_contribution_months: dict[str, int] = field(default_factory=dict)
     #: the tags of work and projects (anything not tied to volunteering or studies), by
-    #: evidence: months of work carrying the tag, then items carrying it
+    #: evidence: months in jobs, then months of contributions, then items carrying it
     work_skills: list[str] = field(default_factory=list)
     #: the tags of volunteering and studies alone, by their months, then items
     other_skills: list[str] = field(default_factory=list)
@@ -78,6 +90,8 @@ class Views:
 
 def build_views(declared: Records, backlinks: dict[str, list[Backlink]], today: Date) -> Views:
     """Derive every view in one pass over the records."""
+    # references inside bodies are named by their titles, now that every title is known
+    declared = mentions.resolved(declared)
     entries, achievements = declared.entries, declared.achievements
     views = Views(
         declared=declared,
@@ -103,11 +117,18 @@ def build_views(declared: Records, backlinks: dict[str, list[Backlink]], today: 
                 views.references.setdefault((link.source_type, link.source), set()).add(
                     (link.target_type, link.target)
                 )
+    _skills(views, today)
+    return views
+
+
+def _skills(views: Views, today: Date) -> None:
+    """Fill the skills of *views*: who carries each tag, its label, time and rank."""
+    labels = tag_labels(views.declared)
     skills: dict[str, list[Record]] = defaultdict(list)
     for record in every_record(views):
         for tag in record.tags:
-            skills[tag.lower()].append(record)
-            views.skill_names.setdefault(tag.lower(), tag)
+            skills[tag_key(tag)].append(record)
+            views.skill_names.setdefault(tag_key(tag), tag_label(tag, labels))
     views.skills = {tag: one_per_object(newest_first(skills[tag], today)) for tag in sorted(skills)}
     kinds = {entry.id: entry.kind for entry in views.entries}
     for tag, records in views.skills.items():
@@ -115,13 +136,14 @@ def build_views(declared: Records, backlinks: dict[str, list[Backlink]], today: 
         views.skill_months[tag] = months_covered(
             [span for r in entries if r.period for span in r.period.spans], today
         )
-        views.skill_work_months[tag] = months_covered(
-            [span for r in entries if r.kind == "work" and r.period for span in r.period.spans],
+        views.skill_job_months[tag] = months_covered(
+            [span for r in entries if is_job(r) and r.period for span in r.period.spans], today
+        )
+        views.skill_contribution_months[tag] = months_covered(
+            [span for r in entries if r.contribution and r.period for span in r.period.spans],
             today,
         )
-    ranked = sorted(
-        views.skills, key=lambda tag: (-views.skill_work_months[tag], -len(views.skills[tag]), tag)
-    )
+    ranked = sorted(views.skills, key=lambda tag: skill_rank(views, tag))
     for tag in ranked:
         # apart only what comes from volunteering or studies alone (skiing, tutoring);
         # a project tied to no job is engineering all the same
@@ -134,7 +156,56 @@ def build_views(declared: Records, backlinks: dict[str, list[Backlink]], today: 
     views.other_skills.sort(
         key=lambda tag: (-views.skill_months[tag], -len(views.skills[tag]), tag)
     )
-    return views
+
+
+def is_job(record: Record) -> bool:
+    """Whether *record* is a job: work for an employer (not a contribution)."""
+    return isinstance(record, Entry) and record.kind == "work" and not record.contribution
+
+
+def skill_rank(views: Views, tag: str) -> tuple[int, int, int, str]:
+    """How a skill of work ranks: months in jobs, then months of contributions, then the
+    number of items carrying it, then its label."""
+    return (
+        -views.skill_job_months[tag],
+        -views.skill_contribution_months[tag],
+        -len(views.skills[tag]),
+        views.skill_names[tag].casefold(),
+    )
+
+
+def is_featured(views: Views, tag: str) -> bool:
+    """Whether a skill is shown with its evidence rather than as a chip: time in jobs or
+    contributions backs it, and more than one item carries it (a job's tag list alone is
+    one claim)."""
+    backed = views.skill_job_months.get(tag, 0) or views.skill_contribution_months.get(tag, 0)
+    return bool(backed) and len(views.skills.get(tag, ())) > 1
+
+
+def strongest_evidence(views: Views, tag: str, today: Date, count: int = 2) -> list[Record]:
+    """Up to *count* items carrying *tag*, the strongest of each kind in turn: the longest
+    job, the longest contribution, the newest project, the newest measured result, the
+    newest talk, then anything else (newest first)."""
+    records = views.skills.get(tag, [])
+    by_length = sorted(
+        (r for r in records if isinstance(r, Entry) and r.period and r.kind == "work"),
+        key=lambda r: -(r.period.months(today) if r.period else 0),
+    )
+    queues: list[list[Record]] = [
+        [r for r in by_length if is_job(r)],
+        [r for r in by_length if isinstance(r, Entry) and r.contribution],
+        [r for r in records if isinstance(r, Project)],
+        [r for r in records if isinstance(r, Achievement) and r.metrics],
+        [r for r in records if isinstance(r, Talk)],
+    ]
+    taken = {id(r) for queue in queues for r in queue}
+    queues.append([r for r in records if id(r) not in taken])
+    picked: list[Record] = []
+    while len(picked) < count and any(queues):
+        for queue in queues:
+            if queue and len(picked) < count:
+                picked.append(queue.pop(0))
+    return picked
 
 
 def one_per_object(records: list[Record]) -> list[Record]:
@@ -156,7 +227,7 @@ def one_per_object(records: list[Record]) -> list[Record]:
                     project.period is not None
                     and project.period.start == record.date
                     and len(project.period.spans) == 1
-                    and project.period.spans[0].end is None
+                    and project.period.spans[0].end in {None, "unknown"}
                 )
             )
         ):

@@ -8,14 +8,16 @@ from docutils import nodes
 from sphinx import addnodes
 
 from cv_ext.common.i18n import N_, _, date_text, duration_text
+from cv_ext.core.dates import Date
+from cv_ext.core.records import Entry
 from cv_ext.nodes.elements import cv_date, cv_heading, cv_metric
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from cv_ext.core.dates import Date, Period, Span
+    from cv_ext.core.dates import Period, Span
     from cv_ext.core.metrics import Metric
-    from cv_ext.core.records import Entry
+    from cv_ext.core.records import Record
 
 SEPARATOR = " · "
 #: the display name of each entry kind, translated when shown
@@ -29,11 +31,16 @@ def date_node(date: Date) -> cv_date:
 
 
 def span_nodes(span: Span) -> list[nodes.Node]:
-    """``Jun 2024 – Nov 2024``, ``2017 – Present`` or a single date."""
+    """``Jun 2024 – Nov 2024``, ``2017 – Present``, ``from 17 Aug 2018`` or a single date."""
+    if span.open_ended:
+        # the start alone, said as a start: no end is claimed, neither a day nor "Present"
+        before, _mark, after = _("from %(date)s").partition("%(date)s")
+        words = [nodes.Text(before)] if before else []
+        return [*words, date_node(span.start), *([nodes.Text(after)] if after else [])]
     result: list[nodes.Node] = [date_node(span.start)]
     if span.end == "present":
         result += [nodes.Text(" – "), present_node()]
-    elif span.end is not None:
+    elif isinstance(span.end, Date):
         result += [nodes.Text(" – "), date_node(span.end)]
     return result
 
@@ -95,11 +102,10 @@ def entry_head(entry: Entry, today: Date) -> nodes.container:
 def range_nodes(oldest: Period, newest: Period) -> list[nodes.Node]:
     """From the start of *oldest* to the end of *newest*: the time at one organisation."""
     last = newest.spans[-1]
-    end = last.end if last.end is not None else last.start
     result: list[nodes.Node] = [date_node(oldest.start), nodes.Text(" – ")]
-    if end == "present":
+    if last.end == "present":
         return [*result, present_node()]
-    return [*result, date_node(end)]
+    return [*result, date_node(last.end if isinstance(last.end, Date) else last.start)]
 
 
 def link(text: str, url: str) -> nodes.Element:
@@ -172,3 +178,16 @@ def metric_node(metric: Metric) -> cv_metric:
 def kind_label(kind: str) -> str:
     """The display name of an entry kind."""
     return _(KIND_LABELS[kind]) if kind in KIND_LABELS else kind.title()
+
+
+#: what a record that is not a timeline entry is, in a word
+RECORD_LABELS = {"Achievement": N_("Achievement"), "Project": N_("Project"), "Talk": N_("Talk")}
+
+
+def record_label(record: Record) -> str:
+    """What a record is, in a word: "Job", "Contribution", "Education", "Project", "Talk"."""
+    if isinstance(record, Entry):
+        if record.contribution:
+            return _("Contribution")
+        return _("Job") if record.kind == "work" else kind_label(record.kind)
+    return _(RECORD_LABELS.get(type(record).__name__, type(record).__name__))

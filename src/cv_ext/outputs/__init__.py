@@ -3,8 +3,8 @@
 The exports (:mod:`.export`: JSON Resume, schema.org JSON-LD, one export per
 audience), the paper CV and its LaTeX (:mod:`.paper`), the search page's data
 (:mod:`.search`), link-preview images (:mod:`.previews`), links between the site's
-languages (:mod:`.languages`), cv_ext's CSS and scripts (:mod:`.assets`) and redirect
-pages at moved pages' old URLs (:mod:`.redirects`).
+languages (:mod:`.languages`), footer links (:mod:`.footer`), cv_ext's CSS and
+scripts (:mod:`.assets`) and redirect pages at moved pages' old URLs (:mod:`.redirects`).
 
 May import: ``writing``, ``reading``, ``nodes``, ``common`` and ``core``.
 """
@@ -22,6 +22,7 @@ def setup_outputs(app: Sphinx) -> None:
     from cv_ext.outputs.assets import setup_assets
     from cv_ext.outputs.export import setup_export
     from cv_ext.outputs.export.tailored import setup_tailored
+    from cv_ext.outputs.footer import setup_footer
     from cv_ext.outputs.languages import setup_languages
     from cv_ext.outputs.paper import setup_paper
     from cv_ext.outputs.previews import setup_previews
@@ -36,3 +37,4 @@ def setup_outputs(app: Sphinx) -> None:
     setup_previews(app)
     setup_assets(app)
     setup_redirects(app)
+    setup_footer(app)

@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from cv_ext.common.i18n import N_, _, date_text, items_text, months_text
+from cv_ext.common.i18n import _, date_text, items_text, months_text
 from cv_ext.core.ids import search_anchor, skill_anchor
 from cv_ext.core.records import Entry, Project, Talk
+from cv_ext.core.tags import tag_key
 from cv_ext.core.views import one_per_object
 from cv_ext.nodes import render
 from cv_ext.reading.domain import get_domain
@@ -40,18 +41,6 @@ def setup_search(app: Sphinx) -> None:
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= SUMMARY else text[: SUMMARY - 1].rsplit(" ", 1)[0] + "…"
-
-
-#: what a record that is not a timeline entry is, in a word
-RECORD_LABELS = {"Achievement": N_("Achievement"), "Project": N_("Project"), "Talk": N_("Talk")}
-
-
-def _label(record: Record) -> str:
-    if isinstance(record, Entry):
-        if record.contribution:
-            return _("Contribution")
-        return _("Job") if record.kind == "work" else render.kind_label(record.kind)
-    return _(RECORD_LABELS[type(record).__name__])
 
 
 def _summary(record: Record) -> str:
@@ -93,9 +82,13 @@ def search_objects(app: Sphinx) -> list[dict[str, Any]]:
                 "docname": record.docname,
                 "anchor": anchor,
                 "title": _title(record),
-                "label": _label(record),
+                "label": render.record_label(record),
                 "summary": _summary(record),
-                "tags": [tag.lower() for tag in record.tags],
+                # as written and as labelled: "hole-punching" is found as "hole punching"
+                "tags": sorted(
+                    {tag.lower() for tag in record.tags}
+                    | {views.skill_names[tag_key(tag)].lower() for tag in record.tags}
+                ),
                 "text": " ".join(text.lower().split()),
                 "weight": WEIGHTS[objtype],
                 "page": isinstance(record, Project) and not record.anchor,

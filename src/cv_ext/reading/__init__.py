@@ -2,7 +2,8 @@
 (:mod:`.directives`), the ``cv`` domain that holds every record (:mod:`.domain`,
 :mod:`.store`, :mod:`.aliases`), the objects' labels for ``:ref:`` and intersphinx
 (:mod:`.labels`), what a read page tells (:mod:`.doctree`), and which other pages an
-incremental build must rewrite (:mod:`.digests`, :mod:`.rewrites`).
+incremental build must rewrite (:mod:`.digests`, :mod:`.rewrites`); globbed toctrees of
+project pages in date order (:mod:`.toctrees`).
 
 May import: ``nodes``, ``common`` and ``core``.
 """
@@ -23,6 +24,7 @@ def setup_reading(app: Sphinx) -> None:
     from cv_ext.reading.domain import CVDomain
     from cv_ext.reading.labels import setup_labels
     from cv_ext.reading.rewrites import setup_rewrites
+    from cv_ext.reading.toctrees import setup_toctrees
 
     setup_config(app)
     app.add_domain(CVDomain)
@@ -30,3 +32,4 @@ def setup_reading(app: Sphinx) -> None:
     setup_doctree(app)
     setup_labels(app)
     setup_rewrites(app)
+    setup_toctrees(app)

@@ -109,6 +109,13 @@ SETTINGS = (
         frozenset({dict}),
         "old page -> page (or page#anchor) it moved to: a redirect page for each",
     ),
+    Setting(
+        "cv_footer_pages",
+        [],
+        "html",
+        frozenset({list, tuple}),
+        "pages linked from every web page's footer instead of the navigation (a colophon)",
+    ),
 )
 
 

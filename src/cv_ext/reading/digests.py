@@ -15,6 +15,7 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from cv_ext.core.records import OBJECT_TYPES
+from cv_ext.core.tags import tag_labels
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -111,7 +112,8 @@ def aggregate_digests(
                         tag,
                         views.skill_names[tag],
                         views.skill_months.get(tag),
-                        views.skill_work_months.get(tag),
+                        views.skill_job_months.get(tag),
+                        views.skill_contribution_months.get(tag),
                         tag in views.work_skills,
                         [records.get(f"{OBJECT_TYPES[type(r)]}:{r.id}") for r in shown],
                     )
@@ -126,6 +128,9 @@ def aggregate_digests(
         "person": _digest(repr((of("entry", views.declared.entries), of("item", people)))),
     }
     digests["top-skills"] = digests["skills"]
+    # a page showing a tag shows its label: one digest per tag in use
+    labels = tag_labels(views.declared)
+    digests |= {f"tag:{tag}": _digest(labels.get(tag, "")) for tag in views.skills}
     return digests
 
 
@@ -148,7 +153,7 @@ def stale_pages(
     the references they make, *homes* ``"type:id"`` to the page declaring the object.
     """
     changed_ids = {key.partition(":")[2] for key in changed_records}
-    pages = {page for page, kinds in aggregates.items() if changed_kinds & set(kinds)}
+    pages = {page for page, kinds in aggregates.items() if _shows(kinds, changed_kinds)}
     for page, links in references.items():
         for link in links:
             key = f"{link.target_type}:{link.target}"
@@ -158,6 +163,15 @@ def stale_pages(
                 break
     pages.update(homes[key] for key in changed_backlinks if key in homes)
     return pages
+
+
+def _shows(kinds: Iterable[str], changed: set[str]) -> set[str]:
+    """The aggregates among *changed* that a page holding *kinds* shows: a tailored CV
+    shows the tags of what it selects too."""
+    shown = set(kinds)
+    if any(kind.startswith("audience:") for kind in shown):
+        shown |= {kind for kind in changed if kind.startswith("tag:")}
+    return shown & changed
 
 
 def navigation_state(env: BuildEnvironment) -> dict[str, str]:

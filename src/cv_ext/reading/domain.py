@@ -136,7 +136,10 @@ class CVDomain(RecordStore, AliasStore, Domain):
         if record is None:
             return None
         if not node.get("refexplicit"):
-            contnode = nodes.inline("", display_title(record), classes=contnode["classes"])
+            title = display_title(record)
+            if title.casefold() == node.get("cv_unless_titled", "").casefold():
+                title = _("Project page")  # beside a line that says the title already
+            contnode = nodes.inline("", title, classes=contnode["classes"])
         return make_refnode(
             builder, fromdocname, record.docname, record.anchor, contnode, display_title(record)
         )

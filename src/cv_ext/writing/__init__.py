@@ -3,7 +3,8 @@
 The placeholders of :mod:`cv_ext.reading` are filled by :mod:`.fill`: the career
 overview (:mod:`.overview`), "Referenced from" and results (:mod:`.backlinks`), the
 indices (:mod:`.indices`, :mod:`.skills`), tailored CVs (:mod:`.audience`) and the PDF
-link (:mod:`.pdf_link`); :mod:`.roles` groups roles at one organisation; :mod:`.head`
+link (:mod:`.pdf_link`); :mod:`.tags` shows each tag by its label; :mod:`.roles` groups
+roles at one organisation; :mod:`.head`
 describes each web page in its head. :mod:`.context` is what they share.
 
 May import: ``reading``, ``nodes``, ``common`` and ``core``.
@@ -18,12 +19,14 @@ if TYPE_CHECKING:
 
 
 def setup_writing(app: Sphinx) -> None:
-    """Fill placeholders, group roles, trim repeated talk roles, describe web pages."""
+    """Fill placeholders, label tags, group roles, trim repeated talk roles, describe pages."""
     from cv_ext.writing.fill import fill_placeholders
     from cv_ext.writing.head import setup_head
     from cv_ext.writing.roles import group_roles, trim_talk_roles
+    from cv_ext.writing.tags import label_tags
 
     app.connect("doctree-resolved", fill_placeholders)
+    app.connect("doctree-resolved", label_tags)
     app.connect("doctree-resolved", group_roles)
     app.connect("doctree-resolved", trim_talk_roles)
     setup_head(app)

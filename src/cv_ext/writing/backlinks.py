@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from cv_ext.common.i18n import N_, _, ngettext
+from cv_ext.common.i18n import N_, _, npgettext
 from cv_ext.core.records import Achievement, Backlink, Project
 from cv_ext.core.views import newest_first
 from cv_ext.nodes import render
@@ -29,18 +29,19 @@ GROUPS = {
     "entry": N_("Roles"),
     "": N_("Pages"),
 }
-#: what a record that is not a timeline entry is, in a word (skill index badges)
-RECORD_LABELS = {"Achievement": N_("Achievement"), "Project": N_("Project"), "Talk": N_("Talk")}
 
 
 def count_text(source_type: str, count: int) -> str:
-    """``3 projects``: how many places of one kind, with the language's plural form."""
+    """``3 projects``: how many places of one kind, with the language's plural form, in
+    the case that follows "Referenced from" (German's dative: "von 2 Erfolgen")."""
     forms = {
-        "project": ngettext("%(n)d project", "%(n)d projects", count),
-        "achievement": ngettext("%(n)d achievement", "%(n)d achievements", count),
-        "talk": ngettext("%(n)d talk", "%(n)d talks", count),
-        "entry": ngettext("%(n)d role", "%(n)d roles", count),
-        "": ngettext("%(n)d page", "%(n)d pages", count),
+        "project": npgettext("referenced from", "%(n)d project", "%(n)d projects", count),
+        "achievement": npgettext(
+            "referenced from", "%(n)d achievement", "%(n)d achievements", count
+        ),
+        "talk": npgettext("referenced from", "%(n)d talk", "%(n)d talks", count),
+        "entry": npgettext("referenced from", "%(n)d role", "%(n)d roles", count),
+        "": npgettext("referenced from", "%(n)d page", "%(n)d pages", count),
     }
     return forms[source_type] % {"n": count}
 

@@ -44,12 +44,18 @@ def same_org_runs(entries: Sequence[Entry]) -> list[list[Entry]]:
 def group_roles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Put adjacent roles at one organisation under the organisation, on the page itself."""
     domain = get_domain(app.env)
-    parents = {id(node.parent): node.parent for node in doctree.findall(cv_entry)}
+    # of two entries sharing a :name: (warned about as cv.duplicate), the earliest on the
+    # page holds the record; the other keeps its node but is grouped with nothing
+    declaring: dict[str, cv_entry] = {}
+    for node in doctree.findall(cv_entry):
+        declaring.setdefault(node["cv_id"], node)
+    parents = {id(node.parent): node.parent for node in declaring.values()}
     for parent in parents.values():
         children = [
             child
             for child in parent.children
             if isinstance(child, cv_entry)
+            and declaring.get(child["cv_id"]) is child
             and (record := domain.entries.get(child["cv_id"])) is not None
             and record.docname == docname
         ]

@@ -10,6 +10,7 @@ from sphinx.util import logging
 
 from cv_ext.common.builders import SITE_BUILDERS
 from cv_ext.common.warn import log_warning
+from cv_ext.core.tags import relabel, tag_labels
 from cv_ext.outputs.export import jsonld
 from cv_ext.outputs.export.jsonresume import schema, to_resume
 from cv_ext.reading.domain import get_domain
@@ -81,6 +82,7 @@ def _add_jsonld(
     if not app.config.cv_jsonld or app.builder.name not in SITE_BUILDERS:
         return
     views = get_domain(app.env).views()
+    labels = tag_labels(views.declared)
     base = app.config.html_baseurl
     people = views.declared.of_kind("person")
     person = people[0] if people else None
@@ -90,7 +92,8 @@ def _add_jsonld(
         person_id=_url(app.builder, base, pagename, person_doc, "person"),
         person=person,
         name=person.title if person else app.config.author or app.config.project,
-        records=views.by_page.get(pagename, []),
+        # keywords by the labels readers see
+        records=[relabel(r, labels) for r in views.by_page.get(pagename, [])],
         entries=views.declared.entries,
         languages=views.declared.of_kind("language"),
         url_of=lambda record: _url(app.builder, base, pagename, record.docname, record.anchor),

@@ -10,6 +10,9 @@ import json
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from cv_ext.core.dates import Date
+from cv_ext.core.tags import labelled
+
 if TYPE_CHECKING:
     from cv_ext.core.dates import Period, Span
     from cv_ext.core.records import Achievement, Entry, Item, Project, Records, Talk
@@ -48,9 +51,10 @@ def dates(period: Period | None) -> dict[str, str]:
 
 
 def span_dates(span: Span) -> dict[str, str]:
-    """``startDate``/``endDate`` of one span; an ongoing one has no end."""
+    """``startDate``/``endDate`` of one span; an ongoing one, or one whose end is unknown,
+    has no end."""
     end = span.end if span.end is not None else span.start
-    return {"startDate": span.start.iso(), "endDate": "" if end == "present" else end.iso()}
+    return {"startDate": span.start.iso(), "endDate": end.iso() if isinstance(end, Date) else ""}
 
 
 def spans(period: Period | None) -> list[dict[str, str]]:
@@ -70,7 +74,8 @@ def achievement_line(achievement: Achievement) -> str:
 
 
 def to_resume(records: Records, *, canonical: str = "", last_modified: str = "") -> dict[str, Any]:
-    """The JSON Resume document of *records*."""
+    """The JSON Resume document of *records*, their tags as keywords by their labels."""
+    records = labelled(records)
     by_entry: dict[str, list[str]] = {}
     awards = []
     for achievement in records.achievements:
@@ -181,7 +186,12 @@ def to_resume(records: Records, *, canonical: str = "", last_modified: str = "")
         "projects": [
             record_json
             for _, record_json in sorted(
-                [((p.docname, p.lineno), project_json(p)) for p in records.projects]
+                # a project on separate days is one item per span, as an entry with a gap
+                [
+                    ((p.docname, p.lineno), project_json(p, when))
+                    for p in records.projects
+                    for when in spans(p.period)
+                ]
                 + [((t.docname, t.lineno), talk_json(t)) for t in records.talks],
                 key=lambda pair: pair[0],
             )
@@ -248,14 +258,14 @@ def skills(records: Records) -> list[dict[str, Any]]:
     return [{"name": names[key]} for key in sorted(names)]
 
 
-def project_json(project: Project) -> dict[str, Any]:
-    """A project."""
+def project_json(project: Project, when: dict[str, str] | None = None) -> dict[str, Any]:
+    """A project, in the dates *when* of one of its spans (its first span by default)."""
     return {
         "name": project.title,
         "description": project.summary,
         "highlights": list(project.highlights),
         "keywords": list(project.tags),
-        **dates(project.period),
+        **(dates(project.period) if when is None else when),
         "url": project.url,
         "roles": list(project.roles),
         "entity": project.entity,

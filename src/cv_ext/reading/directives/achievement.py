@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 
 from cv_ext.common.i18n import _
 from cv_ext.core.errors import ParseError
@@ -18,6 +17,7 @@ from cv_ext.nodes.elements import (
     cv_heading,
 )
 from cv_ext.reading.directives.base import TEXT, CVDirective
+from cv_ext.reading.directives.options import CLASSES
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
@@ -39,7 +39,7 @@ class AchievementDirective(CVDirective):
     translatable = frozenset({"awarder"})
     option_spec: ClassVar[OptionSpec] = dict.fromkeys(
         ("date", "metric", "entry", "project", "url", "tags", "name", "awarder"), TEXT
-    ) | {"class": directives.class_option}
+    ) | {"class": CLASSES}
 
     def metrics(self) -> tuple[Metric, ...]:
         """Every valid line of ``:metric:``; a warning for each invalid one."""
@@ -52,6 +52,13 @@ class AchievementDirective(CVDirective):
             except ParseError as error:
                 self.warn(str(error), "metric")
         return tuple(result)
+
+    def project_link(self, achievement: Achievement) -> nodes.Node:
+        """A link to the achievement's project; "Project page" where the project has the
+        achievement's own title (the line would otherwise repeat it)."""
+        xref = self.xref("project", achievement.project)
+        xref["cv_unless_titled"] = achievement.title
+        return xref
 
     def run(self) -> list[nodes.Node]:
         """Record the achievement in the domain and render it."""
@@ -84,7 +91,7 @@ class AchievementDirective(CVDirective):
                 if achievement.awarder
                 else [],
                 [self.xref("entry", achievement.entry)] if achievement.entry else [],
-                [self.xref("project", achievement.project)] if achievement.project else [],
+                [self.project_link(achievement)] if achievement.project else [],
                 [render.source_link(achievement.url)] if achievement.url else [],
             ],
             ["cv-when"],

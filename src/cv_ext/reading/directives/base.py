@@ -10,8 +10,10 @@ from sphinx import addnodes
 from sphinx.util.nodes import make_id
 
 from cv_ext.core.ids import search_anchor, slug_or_digest, unique_id
+from cv_ext.core.mentions import mention
 from cv_ext.core.records import Alias
 from cv_ext.core.redirects import parse_aliases
+from cv_ext.core.tags import tag_key
 from cv_ext.nodes import render
 from cv_ext.nodes.elements import (
     cv_backlinks,
@@ -20,6 +22,7 @@ from cv_ext.nodes.elements import (
 )
 from cv_ext.reading.directives.options import OptionsDirective
 from cv_ext.reading.domain import get_domain
+from cv_ext.reading.store import ALIASES, LINKABLE
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -149,6 +152,8 @@ class CVDirective(OptionsDirective):
     ) -> nodes.Element:
         """Every object ends alike: its tags, its body, then where it is referenced from."""
         node += render.tag_nodes(tags)
+        for tag in tags:  # shown by its label, which another page may declare
+            get_domain(self.env).note_aggregate(self.env.docname, f"tag:{tag_key(tag)}")
         if body:
             node += cv_body("", *body)
         node += self.backlinks(object_id)
@@ -181,16 +186,31 @@ class CVDirective(OptionsDirective):
 
 
 def plain_text(parsed: list[nodes.Node]) -> tuple[str, tuple[str, ...]]:
-    """(summary, highlights) of a parsed body: its paragraphs, and its list items."""
-    paragraphs = [_squash(node.astext()) for node in parsed if isinstance(node, nodes.paragraph)]
+    """(summary, highlights) of a parsed body: its paragraphs, and its list items.
+
+    A reference to another CV object without a title of its own becomes a mention
+    (:mod:`cv_ext.core.mentions`), named by the object's title once every page is read.
+    """
+    paragraphs = [_squash(_text(node)) for node in parsed if isinstance(node, nodes.paragraph)]
     highlights = [
-        _squash(item[0].astext())
+        _squash(_text(item[0]))
         for node in parsed
         if isinstance(node, nodes.bullet_list | nodes.enumerated_list)
         for item in node.findall(nodes.list_item)
         if len(item) and isinstance(item[0], nodes.paragraph)
     ]
     return "\n\n".join(p for p in paragraphs if p), tuple(h for h in highlights if h)
+
+
+def _text(node: nodes.Node) -> str:
+    """``node.astext()``, with a mention for each untitled reference to a CV object."""
+    if isinstance(node, addnodes.pending_xref) and node.get("refdomain") == "cv":
+        objtype = ALIASES.get(node.get("reftype", ""), node.get("reftype", ""))
+        if objtype in LINKABLE and not node.get("refexplicit"):
+            return mention(objtype, node["reftarget"])
+    if isinstance(node, nodes.Element) and not isinstance(node, nodes.image):
+        return node.child_text_separator.join(_text(child) for child in node.children)
+    return node.astext()
 
 
 def _squash(text: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 
 from cv_ext.common.i18n import _
 from cv_ext.core.records import KINDS, Entry
@@ -16,6 +15,7 @@ from cv_ext.nodes.elements import (
 )
 from cv_ext.reading.config import today
 from cv_ext.reading.directives.base import TEXT, CVDirective
+from cv_ext.reading.directives.options import CLASSES
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
@@ -53,7 +53,7 @@ class TimelineDirective(CVDirective):
             "score",
         ),
         TEXT,
-    ) | {"class": directives.class_option, "undated": directives.flag}
+    ) | {"class": CLASSES, "undated": TEXT}
 
     def kind(self) -> str:
         """``:kind:``, one of :data:`~cv_ext.core.records.KINDS`; ``work`` by default."""
@@ -72,6 +72,8 @@ class TimelineDirective(CVDirective):
 
     def run(self) -> list[nodes.Node]:
         """Record the entry in the domain and render it."""
+        if (self.options.get("undated") or "").strip():
+            self.warn(":undated: takes no value; the entry is undated", "option")
         kind = self.kind()
         # a volunteer role or a school may stand alone: nothing is shown or exported for it
         org = self.text("org", required=kind == "work")

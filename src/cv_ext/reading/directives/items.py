@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 
 from cv_ext.common.i18n import N_, _
 from cv_ext.core.dates import parse_date
@@ -20,6 +19,7 @@ from cv_ext.core.values import parse_email, parse_list, parse_profiles, parse_ur
 from cv_ext.nodes import render
 from cv_ext.nodes.elements import cv_body, cv_export_link, cv_heading, cv_record
 from cv_ext.reading.directives.base import TEXT, CVDirective
+from cv_ext.reading.directives.options import CLASSES
 from cv_ext.reading.domain import get_domain
 
 if TYPE_CHECKING:
@@ -189,9 +189,7 @@ class ItemDirective(CVDirective):
 def setup_items(app: Sphinx) -> None:
     """Register one directive per item kind."""
     for kind in ITEM_KINDS.values():
-        option_spec: OptionSpec = dict.fromkeys((*kind.fields, "name"), TEXT) | {
-            "class": directives.class_option
-        }
+        option_spec: OptionSpec = dict.fromkeys((*kind.fields, "name"), TEXT) | {"class": CLASSES}
         directive = type(
             f"{kind.name.title()}Directive",
             (ItemDirective,),

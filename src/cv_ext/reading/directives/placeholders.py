@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from cv_ext.common.i18n import _
 from cv_ext.common.warn import SUBTYPE_DOCS, log_warning
 from cv_ext.core.records import KINDS
 from cv_ext.core.values import parse_tags
@@ -31,7 +31,10 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-from cv_ext.reading.directives.options import TEXT
+from cv_ext.reading.directives.options import CLASSES, TEXT
+
+#: how the career overview may group its entries
+GROUPS = ("kind", "none")
 
 
 class CareerOverviewDirective(SphinxDirective):
@@ -48,13 +51,24 @@ class CareerOverviewDirective(SphinxDirective):
     has_content = False
     option_spec: ClassVar[OptionSpec] = {
         "kinds": TEXT,
-        "group": lambda argument: directives.choice(argument, ("kind", "none")),
-        "class": directives.class_option,
+        # read as text and checked here: a bad value is a cv.option warning, not docutils'
+        "group": TEXT,
+        "class": CLASSES,
     }
 
     def run(self) -> list[nodes.Node]:
         """A placeholder, filled from the domain once every page is read."""
         kinds = parse_tags(self.options.get("kinds") or "")
+        group = (self.options.get("group") or "kind").strip().lower()
+        if group not in GROUPS:
+            log_warning(
+                logger,
+                f"career-overview: unknown :group: {group!r}, expected one of "
+                f"{', '.join(GROUPS)}; using 'kind'",
+                "option",
+                location=self.get_location(),
+            )
+            group = "kind"
         for kind in kinds:
             if kind not in KINDS:
                 log_warning(
@@ -66,7 +80,7 @@ class CareerOverviewDirective(SphinxDirective):
                 )
         node = cv_overview(
             kinds=[kind for kind in kinds if kind in KINDS] or list(KINDS),
-            group=self.options.get("group", "kind"),
+            group=group,
             classes=self.options.get("class", []),
         )
         self.set_source_info(node)
@@ -130,9 +144,24 @@ class IndexDirective(SphinxDirective):
     required_arguments = 1
     has_content = False
     option_spec: ClassVar[OptionSpec] = {
-        "class": directives.class_option,
-        "top": directives.nonnegative_int,
+        "class": CLASSES,
+        "top": TEXT,
     }
+
+    def top(self) -> int:
+        """``:top: N``, a whole number from 0; a warning and 0 (everything) otherwise."""
+        raw = (self.options.get("top") or "").strip()
+        if not raw:
+            return 0
+        if not raw.isdigit():
+            log_warning(
+                logger,
+                f"cv-index: :top: must be a whole number from 0, not {raw!r}; showing all",
+                "option",
+                location=self.get_location(),
+            )
+            return 0
+        return int(raw)
 
     def run(self) -> list[nodes.Node]:
         """A placeholder, filled from the domain once every page is read."""
@@ -145,7 +174,7 @@ class IndexDirective(SphinxDirective):
                 location=self.get_location(),
             )
             return []
-        top = self.options.get("top", 0)
+        top = self.top()
         classes = [f"cv-index-{kind}", *(["cv-index-top"] if top else [])]
         node = cv_index(index=kind, top=top, classes=[*classes, *self.options.get("class", [])])
         self.set_source_info(node)
@@ -166,7 +195,7 @@ class AudienceDirective(SphinxDirective):
 
     required_arguments = 1
     has_content = False
-    option_spec: ClassVar[OptionSpec] = {"class": directives.class_option}
+    option_spec: ClassVar[OptionSpec] = {"class": CLASSES}
 
     def run(self) -> list[nodes.Node]:
         """A placeholder, filled from the domain once every page is read."""
@@ -183,5 +212,16 @@ class AudienceDirective(SphinxDirective):
             return []
         node = cv_audience(audience=name, classes=self.options.get("class", []))
         self.set_source_info(node)
+        # the page's link preview, in the build's language (front matter may say otherwise)
+        title, person = known[name].title, self.config.author
+        description = (
+            _("The CV of %(person)s selected for %(audience)s.")
+            % {"person": person, "audience": title}
+            if person
+            else _("A CV selected for %(audience)s.") % {"audience": title}
+        )
+        self.env.metadata[self.env.docname]["og:description"] = " ".join(
+            (description, _("Every job is there, the selected ones in full."))
+        )
         get_domain(self.env).note_aggregate(self.env.docname, f"audience:{name}")
         return [node]

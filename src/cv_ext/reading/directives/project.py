@@ -6,11 +6,10 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 
 from cv_ext.common.i18n import _
 from cv_ext.core.dates import Period, Span
-from cv_ext.core.records import Project
+from cv_ext.core.records import Project, relationships
 from cv_ext.core.values import parse_list
 from cv_ext.nodes import render
 from cv_ext.nodes.elements import (
@@ -19,6 +18,7 @@ from cv_ext.nodes.elements import (
 )
 from cv_ext.reading.config import today
 from cv_ext.reading.directives.base import TEXT, CVDirective
+from cv_ext.reading.directives.options import CLASSES
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
@@ -46,6 +46,7 @@ class ProjectDirective(CVDirective):
             "date",
             "start",
             "end",
+            "period",
             "url",
             "entry",
             "tags",
@@ -57,16 +58,17 @@ class ProjectDirective(CVDirective):
             "aliases",  # old ids and pages: links to them keep working
         ),
         TEXT,
-    ) | {"class": directives.class_option}
+    ) | {"class": CLASSES}
 
     def project_period(self) -> Period | None:
-        """``:date:`` for a day's work, or ``:start:``/``:end:`` for longer projects."""
+        """``:date:`` for a day's work, ``:start:``/``:end:`` for longer projects, or
+        ``:period:`` for work on several separate days or spans (``2020-07-14, 2020-07-19``)."""
         if "date" in self.options:
             if "start" in self.options:
                 self.warn(":date: and :start: exclude each other; :date: is used", "option")
             date = self.date()
             return Period((Span(date),)) if date else None
-        if "start" not in self.options:
+        if "start" not in self.options and "period" not in self.options:
             return None  # an undated project is shown without dates
         return self.period()
 
@@ -78,6 +80,7 @@ class ProjectDirective(CVDirective):
         project_id = self.object_id(PurePosixPath(self.env.docname).name)
         anchor = self.anchor(project_id)
         body, _summary, highlights = self.body()
+        roles = parse_list(self.text("roles"))
         project = Project(
             id=project_id,
             title=title,
@@ -88,7 +91,9 @@ class ProjectDirective(CVDirective):
             # keywords as written: "Go" and "go" both stay (skills group them anyway)
             tags=parse_list(self.text("tags")),
             highlights=highlights,
-            roles=parse_list(self.text("roles")),
+            # each role a message of the page ("Creator" is "Urheber" in German)
+            roles=tuple(self.translate(role) for role in roles),
+            related=relationships(roles),
             entity=self.text("entity"),
             type=self.text("type"),
             **self.where(anchor),

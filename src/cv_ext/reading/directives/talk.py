@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 
 from cv_ext.common.i18n import _
 from cv_ext.core.dates import Date, Span, parse_date
@@ -18,6 +17,7 @@ from cv_ext.nodes.elements import (
     cv_talk,
 )
 from cv_ext.reading.directives.base import TEXT, CVDirective
+from cv_ext.reading.directives.options import CLASSES
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
@@ -54,7 +54,7 @@ class TalkDirective(CVDirective):
             "aliases",  # old ids and pages: links to them keep working
         ),
         TEXT,
-    ) | {"class": directives.class_option}
+    ) | {"class": CLASSES}
 
     def end(self, start: Date | None) -> Date | None:
         """``:end:``, the last day of a talk over several days; None if absent or invalid."""
