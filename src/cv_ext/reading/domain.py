@@ -51,7 +51,7 @@ class CVDomain(RecordStore, Domain):
         for role in ("entry", "achievement", "project", "talk", "skill", *ALIASES)
     }
     initial_data: ClassVar[dict[str, Any]] = INITIAL_DATA
-    data_version = 6
+    data_version = 7
     #: derived views, rebuilt whenever the fingerprint or the reference date changes
     _views: tuple[tuple[str, str], Views] | None = None
 

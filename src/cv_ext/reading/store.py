@@ -49,6 +49,7 @@ INITIAL_DATA: dict[str, Any] = {
     "declared": {},  # docname -> [(type, id)] it declared
     "backlinks": {},  # docname -> [Backlink], the references each page makes
     "aggregates": {},  # docname -> kinds of aggregate it shows: overview, projects, ...
+    "papers": {},  # docname -> audience of the paper CV (cv-document) it holds; "": whole CV
     "digests": {},  # "type:id" -> digest of the record, as of the last read
     "backlink_digests": {},  # "type:id" -> digest of its "Referenced from" list
     "aggregate_digests": {},  # overview, projects, ... -> digest of what it shows
@@ -101,6 +102,11 @@ class RecordStore:
         return cast("dict[str, list[str]]", self.data["aggregates"])
 
     @property
+    def papers(self) -> dict[str, str]:
+        """Documents holding a paper CV, with its audience ("" for the whole CV)."""
+        return cast("dict[str, str]", self.data["papers"])
+
+    @property
     def skill_page(self) -> str | None:
         """The document holding the skills index, if any (the first by name)."""
         pages = [page for page, kinds in self.aggregates.items() if "skills" in kinds]
@@ -124,6 +130,10 @@ class RecordStore:
         kinds = self.aggregates.setdefault(docname, [])
         if kind not in kinds:
             kinds.append(kind)
+
+    def note_paper(self, docname: str, audience: str) -> None:
+        """Mark *docname* as holding the paper CV of *audience* ("": the whole CV)."""
+        self.papers.setdefault(docname, audience)
 
     def note_backlinks(self, docname: str, backlinks: list[Backlink]) -> None:
         """Record the cross-references *docname* makes."""
@@ -154,7 +164,7 @@ class RecordStore:
             store = self.table(objtype)
             if key in store and store[key].docname == docname:  # a duplicate elsewhere stays
                 del store[key]
-        for per_doc in ("backlinks", "aggregates"):
+        for per_doc in ("backlinks", "aggregates", "papers"):
             self.data[per_doc].pop(docname, None)
 
     def merge_domaindata(self, docnames: AbstractSet[str], otherdata: dict[str, Any]) -> None:
@@ -165,7 +175,7 @@ class RecordStore:
                 if record.docname in docnames:
                     self._index(objtype, record)
                     self._keep(store, objtype, record)
-        for per_doc in ("backlinks", "aggregates"):
+        for per_doc in ("backlinks", "aggregates", "papers"):
             for docname, value in otherdata[per_doc].items():
                 if docname in docnames:
                     self.data[per_doc][docname] = value
