@@ -149,7 +149,8 @@ def project_files(
     )
     return {
         "conf.py": CONF.format(
-            name=" ".join(name.split()).replace('"""', "'''"),
+            # in a docstring: no backslash escapes, no quote closing it
+            name=" ".join(name.split()).replace("\\", "/").replace('"', "'"),
             name_json=json.dumps(name, ensure_ascii=False),
             version=today.strftime("%Y.%m"),
             today=today.isoformat(),
