@@ -11,22 +11,64 @@ from cv_ext.cli.importer import REPORT, ImportError_, import_resume
 from cv_ext.cli.links import add_links_command
 
 
-def run_import(args: argparse.Namespace) -> int:
-    """``import``: a JSON Resume file to a site; 2 on input that is not a JSON object."""
-    try:
-        imported = import_resume(args.resume, args.directory)
-    except ImportError_ as error:
-        print(f"error: {error}", file=sys.stderr)  # noqa: T201
-        return 2
+def _plain_output() -> None:
     # a terminal that cannot show a name's script gets escapes, not a traceback
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(errors="backslashreplace")
+
+
+def _untranslated(language: str) -> str:
+    return (
+        f"cv_ext has no catalog for {language!r}: its labels stay English; dates are "
+        f"written in {language!r} (babel).\n"
+    )
+
+
+def _build_commands(directory: Path) -> str:
+    return (
+        f"Build the site and its PDF with (see {directory / 'README.md'}):\n"
+        f"  cd {directory}\n"
+        "  python3 -m venv .venv && .venv/bin/python -m pip install -q -r requirements.txt "
+        "&& .venv/bin/python -m sphinx -n -W -b dirhtml . _build/dirhtml\n"
+        "  .venv/bin/python -m sphinx -M latexpdf . _build"
+    )
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """``new``: an example project for a person; 2 on a folder that is not empty."""
+    from cv_ext.cli.project import ProjectError, new_project
+
+    try:
+        made = new_project(args.name, args.directory, args.language, args.requirement)
+    except ProjectError as error:
+        print(f"error: {error}", file=sys.stderr)  # noqa: T201
+        return 2
+    _plain_output()
+    print(  # noqa: T201
+        f"Wrote {len(made.files)} files into {args.directory}, in the language "
+        f"{made.language!r}. Every example on the pages says so: replace it with your own.\n"
+        + ("" if made.translated else _untranslated(made.language))
+        + _build_commands(args.directory)
+    )
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """``import``: a JSON Resume file to a site; 2 on input that is not a JSON object."""
+    try:
+        imported = import_resume(args.resume, args.directory, args.language, args.requirement)
+    except ImportError_ as error:
+        print(f"error: {error}", file=sys.stderr)  # noqa: T201
+        return 2
+    _plain_output()
     for change in imported.changes:
         print(change.line())  # noqa: T201
     print(  # noqa: T201
-        f"{len(imported.changes)} values changed or dropped (listed in "
-        f"{args.directory / REPORT}); wrote {len(imported.files)} files. Build the site with:\n"
-        f"  python -m sphinx -n -W -b html {args.directory} {args.directory}/_build/html"
+        f"Language: {imported.language.code}, {imported.language.reason}.\n"
+        + ("" if imported.translated else _untranslated(imported.language.code))
+        + f"{len(imported.changes)} values changed or dropped (listed in "
+        f"{args.directory / REPORT}); wrote {len(imported.files)} files.\n"
+        + _build_commands(args.directory)
     )
     return 0
 
@@ -45,16 +87,45 @@ def run_match(args: argparse.Namespace) -> int:
     return 0
 
 
+def _requirement_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--requirement",
+        action="append",
+        metavar="LINE",
+        help="a line for requirements.txt instead of cv-ext>=0.2, such as a Git URL or a "
+        "wheel (may be given more than once)",
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line: one subcommand per tool, each with its own ``run`` function."""
     main_parser = argparse.ArgumentParser(prog="python -m cv_ext", description=__doc__)
     commands = main_parser.add_subparsers(dest="command", required=True)
+    maker = commands.add_parser(
+        "new",
+        help="write a complete cv_ext project for a person, with example pages to replace",
+    )
+    maker.add_argument("name", help="the person's name, as the site shows it")
+    maker.add_argument("directory", type=Path, help="a new or empty folder for the project")
+    maker.add_argument(
+        "--language",
+        default="en",
+        help="the site's language (en, de, fr, ja, zh_CN, ...): page titles, labels, dates",
+    )
+    _requirement_option(maker)
+    maker.set_defaults(run=run_new)
     importer = commands.add_parser(
         "import",
-        help="write a cv_ext site (MyST pages, conf.py, Read the Docs config) from a JSON Resume",
+        help="write a complete cv_ext project (pages, conf.py, Read the Docs, PDF) from a "
+        "JSON Resume, in the resume's language",
     )
     importer.add_argument("resume", type=Path, help="a JSON Resume file (any JSON object)")
     importer.add_argument("directory", type=Path, help="a new or empty folder for the site")
+    importer.add_argument(
+        "--language",
+        help="the site's language (default: detected from the resume's text)",
+    )
+    _requirement_option(importer)
     importer.set_defaults(run=run_import)
     matcher = commands.add_parser(
         "match", help="which terms of a job ad the CV covers, with the objects backing them"

@@ -33,6 +33,8 @@ logger = logging.getLogger(__name__)
 
 #: where the images go, under the site root
 FOLDER = "_static/cv-previews"
+#: the longest project id an image's file name holds as it is
+LONGEST_ID = 80
 WIDTH, HEIGHT = 1200, 630
 
 
@@ -63,10 +65,18 @@ def person_name(env: BuildEnvironment) -> str:
     return people[0].title if people else str(env.config.author or env.config.project)
 
 
+def image_stem(project: Project) -> str:
+    """The start of the image's file name: the project's id, shortened where it is long
+    (a file name has at most 255 bytes), with a digest keeping it the project's own."""
+    if len(project.id) <= LONGEST_ID:
+        return project.id
+    return f"{project.id[:LONGEST_ID]}-{hashlib.sha256(project.id.encode()).hexdigest()[:8]}"
+
+
 def image_path(project: Project) -> str:
     """The image's path under the site root; named by content, so a change is a new URL."""
     digest = hashlib.sha256(repr((project.title, project.summary)).encode()).hexdigest()[:8]
-    return f"{FOLDER}/{project.id}-{digest}.png"
+    return f"{FOLDER}/{image_stem(project)}-{digest}.png"
 
 
 def _note_images(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -101,8 +111,9 @@ def _draw(
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         # the project's previous image (another title) goes: as a clean build never had it
-        own = re.compile(re.escape(project.id) + r"-[0-9a-f]{8}\.png")
-        for old in target.parent.glob(f"{project.id}-*.png"):
+        stem = image_stem(project)
+        own = re.compile(re.escape(stem) + r"-[0-9a-f]{8}\.png")
+        for old in target.parent.glob(f"{stem}-*.png"):
             if own.fullmatch(old.name):
                 old.unlink()
         target.write_bytes(card(project.title, project.summary, person_name(app.env)))

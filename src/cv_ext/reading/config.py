@@ -116,6 +116,59 @@ SETTINGS = (
         frozenset({list, tuple}),
         "pages linked from every web page's footer instead of the navigation (a colophon)",
     ),
+    Setting(
+        "cv_baseurl_variables",
+        ("READTHEDOCS_CANONICAL_URL", "CV_BASEURL"),
+        "html",
+        frozenset({list, tuple}),
+        "environment variables naming the site's public address, the first set one wins; "
+        "it is html_baseurl where conf.py sets none",
+    ),
+    Setting(
+        "cv_address_extensions",
+        ("sphinxext.opengraph", "sphinx_sitemap"),
+        "env",
+        frozenset({list, tuple}),
+        "extensions loaded only when the site has a public address: link previews, sitemap",
+    ),
+    Setting(
+        "cv_robots_txt",
+        True,
+        "",
+        frozenset({bool}),
+        "write robots.txt (naming the sitemap, if any) into html and dirhtml builds",
+    ),
+    Setting(
+        "cv_pdf_file",
+        "",
+        "",
+        frozenset({str}),
+        "a PDF built beforehand that web builds copy to the site's root and link; "
+        "default: the CV_PDF environment variable",
+    ),
+    Setting(
+        "cv_read_the_docs_pdf",
+        True,
+        "html",
+        frozenset({bool}),
+        "on Read the Docs, link the PDF it builds beside the site (formats: [pdf])",
+    ),
+    Setting(
+        "cv_pdf_documents",
+        True,
+        "",
+        frozenset({bool}),
+        "where conf.py names no latex_documents: one PDF per page holding cv-document "
+        "(on Read the Docs, the whole CV's only)",
+    ),
+    Setting(
+        "cv_document_titles",
+        True,
+        "",
+        frozenset({bool}),
+        "man page, texinfo, link-preview and footer-date settings in the build's language, "
+        "where conf.py leaves Sphinx's defaults",
+    ),
 )
 
 
@@ -129,6 +182,7 @@ def setup_config(app: Sphinx) -> None:
             types=setting.types,
             description=setting.description,
         )
+    app.connect("config-inited", _localise_audiences, priority=390)
     app.connect("config-inited", _check_today, priority=400)
     app.connect("config-inited", _check_audiences, priority=400)
     app.connect("config-inited", _check_synonyms, priority=400)
@@ -141,6 +195,23 @@ def _check_today(app: Sphinx, config: Config) -> None:
         except ParseError as error:
             log_warning(logger, f"cv_today: {error}; using the build date", "config", location=None)
             config.cv_today = ""
+
+
+def _localise_audiences(app: Sphinx, config: Config) -> None:
+    # conf.py is not translated like pages: an audience may give its title per language
+    if not isinstance(config.cv_audiences, dict):
+        return  # _check_audiences says what is wrong
+    language = config.language or "en"
+    localised = {}
+    for name, spec in config.cv_audiences.items():
+        title = spec.get("title") if isinstance(spec, dict) else None
+        if isinstance(title, dict) and title:
+            spec = {
+                **spec,
+                "title": title.get(language, title.get("en", next(iter(title.values())))),
+            }
+        localised[name] = spec
+    config.cv_audiences = localised
 
 
 def _check_audiences(app: Sphinx, config: Config) -> None:
@@ -157,6 +228,12 @@ def _check_synonyms(app: Sphinx, config: Config) -> None:
 def match_synonyms(config: Config) -> list[tuple[str, ...]]:
     """The valid groups of ``cv_match_synonyms``."""
     return parse_synonyms(config.cv_match_synonyms)[0]
+
+
+def left_default(config: Config, name: str) -> bool:
+    """Whether conf.py (or ``-D``) left Sphinx's setting *name* at its default value."""
+    default = config.values[name].default
+    return bool(getattr(config, name) == (default(config) if callable(default) else default))
 
 
 def audiences(config: Config) -> dict[str, Audience]:

@@ -49,6 +49,7 @@ INITIAL_DATA: dict[str, Any] = {
     "declared": {},  # docname -> [(type, id)] it declared
     "backlinks": {},  # docname -> [Backlink], the references each page makes
     "aggregates": {},  # docname -> kinds of aggregate it shows: overview, projects, ...
+    "papers": {},  # docname -> audience of the paper CV (cv-document) it holds; "": whole CV
     "digests": {},  # "type:id" -> digest of the record, as of the last read
     "backlink_digests": {},  # "type:id" -> digest of its "Referenced from" list
     "aggregate_digests": {},  # overview, projects, ... -> digest of what it shows
@@ -101,6 +102,11 @@ class RecordStore:
         return cast("dict[str, list[str]]", self.data["aggregates"])
 
     @property
+    def papers(self) -> dict[str, str]:
+        """Documents holding a paper CV, with its audience ("" for the whole CV)."""
+        return cast("dict[str, str]", self.data["papers"])
+
+    @property
     def skill_page(self) -> str | None:
         """The document holding the skills index, if any (the first by name)."""
         pages = [page for page, kinds in self.aggregates.items() if "skills" in kinds]
@@ -113,7 +119,7 @@ class RecordStore:
     def note(self, objtype: str, record: Record) -> bool:
         """Record an object; warn and keep the earliest one if its id is taken."""
         self._index(objtype, record)
-        return self._keep(self.table(objtype), objtype, record)
+        return keep_earliest(self.table(objtype), objtype, record)
 
     def _index(self, objtype: str, record: Record) -> None:
         # docname -> its (type, id)s, so that clearing a page never scans every record
@@ -125,28 +131,14 @@ class RecordStore:
         if kind not in kinds:
             kinds.append(kind)
 
+    def note_paper(self, docname: str, audience: str) -> None:
+        """Mark *docname* as holding the paper CV of *audience* ("": the whole CV)."""
+        self.papers.setdefault(docname, audience)
+
     def note_backlinks(self, docname: str, backlinks: list[Backlink]) -> None:
         """Record the cross-references *docname* makes."""
         if backlinks:
             self.backlinks[docname] = backlinks
-
-    @staticmethod
-    def _keep(store: dict[str, Record], objtype: str, record: Record) -> bool:
-        existing = store.get(record.id)
-        if existing is not None and existing != record:
-            # the earliest (docname, line) wins, whatever order readers finish in
-            winner, loser = sorted((existing, record), key=lambda r: (r.docname, r.lineno))
-            log_warning(
-                logger,
-                f"duplicate {objtype} id {record.id!r}, first defined in "
-                f"{winner.docname!r}, line {winner.lineno}",
-                "duplicate",
-                location=(loser.docname, loser.lineno),
-            )
-            store[record.id] = winner
-            return winner is record
-        store[record.id] = record
-        return True
 
     def clear_doc(self, docname: str) -> None:
         """Forget everything *docname* declared."""
@@ -154,7 +146,7 @@ class RecordStore:
             store = self.table(objtype)
             if key in store and store[key].docname == docname:  # a duplicate elsewhere stays
                 del store[key]
-        for per_doc in ("backlinks", "aggregates"):
+        for per_doc in ("backlinks", "aggregates", "papers"):
             self.data[per_doc].pop(docname, None)
 
     def merge_domaindata(self, docnames: AbstractSet[str], otherdata: dict[str, Any]) -> None:
@@ -164,8 +156,8 @@ class RecordStore:
             for record in otherdata[store_name].values():
                 if record.docname in docnames:
                     self._index(objtype, record)
-                    self._keep(store, objtype, record)
-        for per_doc in ("backlinks", "aggregates"):
+                    keep_earliest(store, objtype, record)
+        for per_doc in ("backlinks", "aggregates", "papers"):
             for docname, value in otherdata[per_doc].items():
                 if docname in docnames:
                     self.data[per_doc][docname] = value
@@ -199,3 +191,22 @@ class RecordStore:
             talks=ordered(self.talks),
             items=ordered(self.items),
         )
+
+
+def keep_earliest(store: dict[str, Record], objtype: str, record: Record) -> bool:
+    """Store *record*; of two records with one id, keep the earliest (page, line) and warn."""
+    existing = store.get(record.id)
+    if existing is not None and existing != record:
+        # the earliest (docname, line) wins, whatever order readers finish in
+        winner, loser = sorted((existing, record), key=lambda r: (r.docname, r.lineno))
+        log_warning(
+            logger,
+            f"duplicate {objtype} id {record.id!r}, first defined in "
+            f"{winner.docname!r}, line {winner.lineno}",
+            "duplicate",
+            location=(loser.docname, loser.lineno),
+        )
+        store[record.id] = winner
+        return winner is record
+    store[record.id] = record
+    return True

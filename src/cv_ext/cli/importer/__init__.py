@@ -1,10 +1,12 @@
 """``python -m cv_ext import resume.json DIR``: a JSON Resume as a buildable cv_ext site.
 
-Three steps, one module each: :mod:`~cv_ext.cli.importer.normalise` turns any JSON object
-into the JSON Resume 1.0 document cv_ext carries and reports every change;
-:mod:`~cv_ext.cli.importer.myst_writer` writes it as MyST pages;
-:mod:`~cv_ext.cli.importer.scaffold` adds conf.py, a README and the Read the Docs
-configuration and writes everything at once.
+Four steps: :mod:`~cv_ext.cli.importer.normalise` turns any JSON object into the JSON
+Resume 1.0 document cv_ext carries and reports every change;
+:mod:`~cv_ext.cli.importer.language` tells the resume's language (or takes
+``--language``); :mod:`~cv_ext.cli.importer.myst_writer` writes it as MyST pages; and
+:mod:`cv_ext.cli.project` makes them the same complete project ``new`` writes (home
+page, skills, the CV of the PDF, conf.py, README, Read the Docs configuration) in that
+language, and writes everything at once.
 """
 
 from __future__ import annotations
@@ -13,16 +15,24 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from cv_ext.cli.importer.language import Choice, choose
 from cv_ext.cli.importer.myst_writer import Writer
 from cv_ext.cli.importer.normalise import Change, exported, normalise, to_json
-from cv_ext.cli.importer.scaffold import project_files, write_all
+from cv_ext.cli.importer.site import site_pages
+from cv_ext.cli.project import ProjectError, check_language, check_target, project_files, write_all
+from cv_ext.cli.project.words import Words, has_catalog, known_language
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["Change", "ImportError_", "Imported", "import_resume", "load"]
+__all__ = ["Change", "Choice", "ImportError_", "Imported", "import_resume", "load"]
 
 REPORT = "import-report.json"
+#: what an imported site's conf.py says beyond a new one's
+IMPORT_CONF = """
+# keep the resume's quotes and dashes as they are, for a faithful cv.json
+smartquotes = False
+"""
 
 
 class ImportError_(Exception):  # noqa: N801, N818  (ImportError is Python's own)
@@ -37,6 +47,10 @@ class Imported:
     #: the JSON Resume document the site's cv.json will hold
     resume: dict[str, Any]
     changes: list[Change]
+    #: the language the site is written in, and why
+    language: Choice
+    #: whether cv_ext's labels exist in that language (else they stay English)
+    translated: bool
 
 
 def load(source: Path) -> dict[str, Any]:
@@ -54,19 +68,46 @@ def load(source: Path) -> dict[str, Any]:
     return data
 
 
-def import_resume(source: Path, target: Path) -> Imported:
+def import_resume(
+    source: Path,
+    target: Path,
+    language: str | None = None,
+    requirements: list[str] | None = None,
+) -> Imported:
     """Write the site of the resume in *source* into the new or empty folder *target*."""
     data = load(source)
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise ImportError_(f"{target}: not an empty folder; nothing was written")
+    try:
+        check_target(target)
+        if language:
+            language = check_language(language)
+    except ProjectError as error:
+        raise ImportError_(str(error)) from None
     resume, changes = normalise(data)
-    files = Writer(resume).pages()
-    files |= project_files(str(resume.get("basics", {}).get("name") or "Curriculum vitae"))
+    chosen = choose(resume, language)
+    if not known_language(chosen.code):
+        chosen = Choice("en", f"{chosen.code!r} was detected, which babel does not know: English")
+    name = str(resume.get("basics", {}).get("name") or "Curriculum vitae")
+    files = site_pages(resume, Writer(resume).pages(), Words(chosen.code))
+    files |= project_files(
+        name,
+        chosen.code,
+        command="import",
+        origin=f" from the JSON Resume {source.name}",
+        requirements=requirements,
+        extra=IMPORT_CONF,
+    )
     report = {
         "source": str(source),
+        "language": {"code": chosen.code, "reason": chosen.reason},
         "changes": [change.as_json() for change in changes],
         "resume": exported(resume),
     }
     files[REPORT] = to_json(report, indent=2) + "\n"
     write_all(target, files)
-    return Imported([target / name for name in files], exported(resume), changes)
+    return Imported(
+        [target / name for name in files],
+        exported(resume),
+        changes,
+        chosen,
+        has_catalog(chosen.code),
+    )

@@ -33,9 +33,9 @@ def setup_latex(app: Sphinx) -> None:
     app.connect("build-finished", _copy_style)
 
 
-def latex_defaults(paper: str) -> dict[str, str]:
+def latex_defaults(paper: str, engine: str = "pdflatex") -> dict[str, str]:
     """The ``latex_elements`` that make a Sphinx LaTeX document a CV on *paper*."""
-    return {
+    defaults = {
         "papersize": PAPER_SIZES[paper],
         "pointsize": "10pt",
         # one sans-serif family (TeX Gyre Heros, in every TeX Live) for text and headings
@@ -53,6 +53,15 @@ def latex_defaults(paper: str) -> dict[str, str]:
         "printindex": "",
         "secnumdepth": "\\setcounter{secnumdepth}{0}",
     }
+    if engine != "pdflatex":
+        # primitives of pdfTeX alone; the other engines map glyphs to Unicode themselves
+        del defaults["passoptionstopackages"]
+    if engine in {"platex", "uplatex"}:
+        # Sphinx's Japanese set-up takes margins of one dimension only
+        defaults["sphinxsetup"] = defaults["sphinxsetup"].replace(
+            "hmargin={1.8cm,1.8cm}, vmargin={1.5cm,1.8cm}", "hmargin=1.8cm, vmargin=1.6cm"
+        )
+    return defaults
 
 
 def _latex_defaults(app: Sphinx, config: Config) -> None:
@@ -69,7 +78,10 @@ def _latex_defaults(app: Sphinx, config: Config) -> None:
         )
         paper = "a4"
     # a new dict: the default value of latex_elements is shared by every app in a process
-    config.latex_elements = {**latex_defaults(paper), **config.latex_elements}
+    config.latex_elements = {
+        **latex_defaults(paper, config.latex_engine),
+        **config.latex_elements,
+    }
 
 
 def _copy_style(app: Sphinx, exception: Exception | None) -> None:

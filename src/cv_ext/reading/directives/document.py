@@ -90,4 +90,5 @@ class PaperDirective(SphinxDirective):
         )
         self.set_source_info(node)
         get_domain(self.env).note_aggregate(self.env.docname, "paper")
+        get_domain(self.env).note_paper(self.env.docname, audience)
         return [node]
