@@ -207,7 +207,9 @@ def select(records: Records, audience: Audience, today: Date) -> Selection:
         chosen_objects = tuple(
             record
             for record in newest_first(pool, today)
-            if matches(record, audience) and _recent(record, audience, today)
+            if isinstance(record, Selected)
+            and matches(record, audience)
+            and _recent(record, audience, today)
         )
         sections.append(Section(kind, chosen_objects))
     return Selection(audience, tuple(sections))

@@ -49,6 +49,10 @@ class cv_talk(nodes.General, nodes.Element):  # noqa: N801
     """One talk."""
 
 
+class cv_publication(nodes.General, nodes.Element):  # noqa: N801
+    """One publication."""
+
+
 class cv_record(nodes.General, nodes.Element):  # noqa: N801
     """A simpler CV item: the person, a language, a skill, a publication, ..."""
 
@@ -121,3 +125,15 @@ class cv_paper_when(nodes.inline):  # noqa: N801
 
 class cv_paper_name(nodes.paragraph):  # noqa: N801
     """The person's name at the top of the paper CV."""
+
+
+class cv_paper_org(nodes.paragraph):  # noqa: N801
+    """The second line of a paper entry: the organisation on the left, the place on the right."""
+
+
+class cv_paper_place(nodes.inline):  # noqa: N801
+    """Where an entry was: right-aligned on paper, after a dot elsewhere."""
+
+
+class cv_paper_sep(nodes.inline):  # noqa: N801
+    """The separator between two contacts: a wide gap on paper, so each is a run of its own."""

@@ -32,8 +32,12 @@ from cv_ext.nodes.elements import (
     cv_paper_entry,
     cv_paper_head,
     cv_paper_name,
+    cv_paper_org,
+    cv_paper_place,
+    cv_paper_sep,
     cv_paper_when,
     cv_project,
+    cv_publication,
     cv_record,
     cv_summary,
     cv_talk,
@@ -147,10 +151,10 @@ def visit_paper_entry_latex(self: LaTeXTranslator, node: cv_paper_entry) -> None
     self.body.append("\n")
 
 
-def depart_paper_head_latex(self: LaTeXTranslator, node: cv_paper_head) -> None:
-    # \cvhead takes two arguments: a header line without dates gets an empty second
-    dated = any(isinstance(child, cv_paper_when) for child in node.children)
-    self.body.append("}\n" if dated else "}{}\n")
+def depart_paper_head_latex(self: LaTeXTranslator, node: cv_paper_head | cv_paper_org) -> None:
+    # \cvhead and \cvorg take two arguments: a line with nothing at the right gets an empty one
+    right = any(isinstance(child, cv_paper_when | cv_paper_place) for child in node.children)
+    self.body.append("}\n" if right else "}{}\n")
 
 
 def visit_paper_when_text(self: Any, node: cv_paper_when) -> None:
@@ -200,6 +204,7 @@ def setup_nodes(app: Sphinx) -> None:
     _register(app, cv_entry, (_open("article"), _close("article")), "container")
     _register(app, cv_achievement, (_open("article"), _close("article")), "container")
     _register(app, cv_talk, (_open("article"), _close("article")), "container")
+    _register(app, cv_publication, (_open("article"), _close("article")), "container")
     _register(app, cv_project, (_open("div"), _close("div")), "container")
     _register(app, cv_record, (_open("div"), _close("div")), "container")
     _register(app, cv_timeline, (_open("ol"), _close("ol")), "container")
@@ -250,6 +255,10 @@ def _setup_paper_nodes(app: Sphinx) -> None:
     _register(app, cv_paper_entry, div, "container", entry_latex)
     head_latex = (_latex("\n\\cvhead{", "")[0], depart_paper_head_latex)
     _register(app, cv_paper_head, (_open("p"), _close("p")), "paragraph", head_latex)
+    org_latex = (_latex("\n\\cvorg{", "")[0], depart_paper_head_latex)
+    _register(app, cv_paper_org, (_open("p"), _close("p")), "paragraph", org_latex)
+    sep_html = (_open("span", ""), _close("span", ""))
+    _register(app, cv_paper_sep, sep_html, "inline", _latex("\\cvsep{", "}"))
     name_html = (_open("p", ""), _close("p"))
     _register(app, cv_paper_name, name_html, "paragraph", _latex("\n\\cvname{", "}\n"))
     # text, man and texinfo have no right margin to align the dates to: a separator instead
@@ -258,6 +267,15 @@ def _setup_paper_nodes(app: Sphinx) -> None:
         cv_paper_when,
         html=(_open("span", ""), _close("span", "")),
         # the dates are \cvhead's second argument, at the right margin
+        latex=_latex("}{", ""),
+        text=text_when,
+        man=text_when,
+        texinfo=text_when,
+    )
+    app.add_node(
+        cv_paper_place,
+        html=(_open("span", ""), _close("span", "")),
+        # the place is \cvorg's second argument, at the right margin
         latex=_latex("}{", ""),
         text=text_when,
         man=text_when,

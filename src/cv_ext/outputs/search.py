@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from cv_ext.common.i18n import N_, _, date_text, items_text, months_text
 from cv_ext.core.ids import search_anchor, skill_anchor
-from cv_ext.core.records import Entry, Project, Talk
+from cv_ext.core.records import Entry, Project, Publication, Talk
 from cv_ext.core.views import one_per_object
 from cv_ext.nodes import render
 from cv_ext.reading.domain import get_domain
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 SUMMARY = 160
 
 #: ranking weight of each kind of object: a job outranks a talk that mentions the term
-WEIGHTS = {"entry": 8, "project": 6, "skill": 4, "achievement": 4, "talk": 3}
+WEIGHTS = {"entry": 8, "project": 6, "publication": 5, "skill": 4, "achievement": 4, "talk": 3}
 
 
 def setup_search(app: Sphinx) -> None:
@@ -43,7 +43,12 @@ def _short(text: str) -> str:
 
 
 #: what a record that is not a timeline entry is, in a word
-RECORD_LABELS = {"Achievement": N_("Achievement"), "Project": N_("Project"), "Talk": N_("Talk")}
+RECORD_LABELS = {
+    "Achievement": N_("Achievement"),
+    "Project": N_("Project"),
+    "Talk": N_("Talk"),
+    "Publication": N_("Publication"),
+}
 
 
 def _label(record: Record) -> str:
@@ -57,6 +62,9 @@ def _label(record: Record) -> str:
 def _summary(record: Record) -> str:
     if isinstance(record, Talk):
         parts = [date_text(record.date) if record.date else "", record.event]
+        return render.SEPARATOR.join(part for part in parts if part)
+    if isinstance(record, Publication):
+        parts = [record.venue, date_text(record.date) if record.date else ""]
         return render.SEPARATOR.join(part for part in parts if part)
     text = record.summary
     if isinstance(record, Entry) and record.highlights:
@@ -76,6 +84,7 @@ def search_objects(app: Sphinx) -> list[dict[str, Any]]:
         *(("project", r) for r in views.projects),
         *(("achievement", r) for r in views.achievements if id(r) in kept),
         *(("talk", r) for r in views.talks),
+        *(("publication", r) for r in views.publications),
     ]
     for objtype, record in records:
         text = " ".join(
@@ -84,6 +93,8 @@ def search_objects(app: Sphinx) -> list[dict[str, Any]]:
                 *getattr(record, "highlights", ()),
                 getattr(record, "event", ""),
                 getattr(record, "org", ""),
+                getattr(record, "venue", ""),
+                " ".join(getattr(record, "authors", ())),
             ]
         )
         # a project heading its page is the page: one result, at the page's URL

@@ -43,15 +43,16 @@ class CVDomain(RecordStore, Domain):
         "achievement": ObjType(_("achievement"), "achievement", "ach"),
         "project": ObjType(_("project"), "project", "proj"),
         "talk": ObjType(_("talk"), "talk"),
+        "publication": ObjType(_("publication"), "publication", "pub"),
         "skill": ObjType(_("skill"), "skill"),
     }
     roles: ClassVar[dict[str, Any]] = {
         # warn_dangling: an unknown id is reported even without nitpicky mode
         role: XRefRole(warn_dangling=True)
-        for role in ("entry", "achievement", "project", "talk", "skill", *ALIASES)
+        for role in ("entry", "achievement", "project", "talk", "publication", "skill", *ALIASES)
     }
     initial_data: ClassVar[dict[str, Any]] = INITIAL_DATA
-    data_version = 6
+    data_version = 7
     #: derived views, rebuilt whenever the fingerprint or the reference date changes
     _views: tuple[tuple[str, str], Views] | None = None
 

@@ -26,11 +26,17 @@ GROUPS = {
     "project": N_("Projects"),
     "achievement": N_("Achievements"),
     "talk": N_("Talks"),
+    "publication": N_("Publications"),
     "entry": N_("Roles"),
     "": N_("Pages"),
 }
 #: what a record that is not a timeline entry is, in a word (skill index badges)
-RECORD_LABELS = {"Achievement": N_("Achievement"), "Project": N_("Project"), "Talk": N_("Talk")}
+RECORD_LABELS = {
+    "Achievement": N_("Achievement"),
+    "Project": N_("Project"),
+    "Talk": N_("Talk"),
+    "Publication": N_("Publication"),
+}
 
 
 def count_text(source_type: str, count: int) -> str:
@@ -39,6 +45,7 @@ def count_text(source_type: str, count: int) -> str:
         "project": ngettext("%(n)d project", "%(n)d projects", count),
         "achievement": ngettext("%(n)d achievement", "%(n)d achievements", count),
         "talk": ngettext("%(n)d talk", "%(n)d talks", count),
+        "publication": ngettext("%(n)d publication", "%(n)d publications", count),
         "entry": ngettext("%(n)d role", "%(n)d roles", count),
         "": ngettext("%(n)d page", "%(n)d pages", count),
     }

@@ -18,7 +18,12 @@ if TYPE_CHECKING:
 
 
 #: what a record that is not a timeline entry is, in a word (skill index badges)
-RECORD_LABELS = {"Achievement": N_("Achievement"), "Project": N_("Project"), "Talk": N_("Talk")}
+RECORD_LABELS = {
+    "Achievement": N_("Achievement"),
+    "Project": N_("Project"),
+    "Talk": N_("Talk"),
+    "Publication": N_("Publication"),
+}
 
 
 def skill_index(page: PageContext) -> list[nodes.Node]:

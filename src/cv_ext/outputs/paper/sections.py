@@ -7,11 +7,19 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from cv_ext.common.i18n import date_text
+from cv_ext.core.audiences import matches
 from cv_ext.core.errors import ParseError
 from cv_ext.core.records import Entry, display_title
 from cv_ext.core.values import parse_profiles
 from cv_ext.nodes import render
-from cv_ext.nodes.elements import cv_paper_entry, cv_paper_head, cv_paper_name
+from cv_ext.nodes.elements import (
+    cv_paper_entry,
+    cv_paper_head,
+    cv_paper_name,
+    cv_paper_org,
+    cv_paper_place,
+    cv_paper_sep,
+)
 from cv_ext.outputs.paper.context import spans_text, when
 
 if TYPE_CHECKING:
@@ -48,7 +56,8 @@ def header(person: Item) -> list[nodes.Node]:
         line = nodes.paragraph(classes=["cv-paper-contact"])
         for index, contact in enumerate(contacts):
             if index:
-                line += nodes.Text(render.SEPARATOR)
+                # a wide gap on paper: each contact is a text run of its own
+                line += cv_paper_sep(render.SEPARATOR, render.SEPARATOR)
             line += contact
         result.append(line)
     return result
@@ -70,22 +79,26 @@ def entries(paper: PaperContext, kind: str) -> list[nodes.Node]:
 
 
 def entry(paper: PaperContext, record: Entry, *, condensed: bool = False) -> cv_paper_entry:
-    """One entry: role, organisation and place in bold, dates at the right, its text."""
+    """One entry: the role in bold with its dates at the right, the organisation below, its text.
+
+    Role, organisation and dates are runs of their own, so that software reading the PDF
+    (an applicant-tracking system) tells the title from the employer and the dates.
+    """
     node = paper.target(cv_paper_entry(classes=["cv-paper-entry"]), "entry", record.id)
     head = cv_paper_head(classes=["cv-paper-head"])
-    what = nodes.strong()
-    # "role, organisation" reads as employment: a contribution names only its role
-    if record.title and record.org and not record.contribution:
-        what += nodes.Text(f"{record.title}, ")
-        what += render.link(record.org, record.url)
-    else:
-        what += render.link(record.title or record.org, record.url)
-    head += what
-    if record.location:
-        head += nodes.Text(f", {record.location}")
+    # "role at organisation" reads as employment: a contribution names only its role
+    org = record.org if record.title and not record.contribution else ""
+    title = record.title or record.org
+    head += nodes.strong("", "", render.link(title, "" if org else record.url))
     if record.period is not None:
         head += when(record.period)
     node += head
+    if org or record.location:
+        line = cv_paper_org(classes=["cv-paper-org"])
+        line += render.link(org, record.url) if org else []
+        if record.location:
+            line += cv_paper_place(record.location, record.location, classes=["cv-paper-place"])
+        node += line
     if not condensed:
         node += paper.body("entry", record)
     return node
@@ -135,6 +148,28 @@ def talks(paper: PaperContext) -> list[nodes.Node]:
         if talk.event:
             para += nodes.Text(f", {talk.event}")
         items.append(paper.item(para, "talk", talk))
+    return [nodes.bullet_list("", *items, classes=["cv-paper-list"])] if items else []
+
+
+def publications(paper: PaperContext) -> list[nodes.Node]:
+    """Every publication as cited: authors, title (linked), venue, year, DOI.
+
+    Tailored, the publications carrying one of the audience's tags.
+    """
+    items = []
+    for publication in paper.views.publications:
+        if paper.selection is not None and not matches(publication, paper.selection.audience):
+            continue
+        para = nodes.paragraph()
+        if publication.authors:
+            para += nodes.Text(f"{', '.join(publication.authors)}: ")
+        para += nodes.strong("", "", render.link(publication.title, publication.link))
+        where = [publication.venue, date_text(publication.date) if publication.date else ""]
+        if where := ", ".join(part for part in where if part):
+            para += nodes.Text(f". {where}")
+        if publication.doi:
+            para += nodes.Text(f". DOI {publication.doi}")
+        items.append(paper.item(para, "publication", publication))
     return [nodes.bullet_list("", *items, classes=["cv-paper-list"])] if items else []
 
 

@@ -62,6 +62,7 @@ def fill(paper: PaperContext, node: cv_paper) -> None:
         "achievements": sections.achievements,
         "projects": sections.projects,
         "talks": sections.talks,
+        "publications": sections.publications,
         "languages": sections.languages,
     }
     for name in node["sections"]:

@@ -1,7 +1,7 @@
 """The directives: thin translations of options into a domain record and a node.
 
 One module per object type (:mod:`.entry` for ``timeline``, :mod:`.achievement`,
-:mod:`.project`, :mod:`.talk`, :mod:`.items` for the person, languages and the other
+:mod:`.project`, :mod:`.talk`, :mod:`.publication`, :mod:`.items` for the person, languages and the other
 JSON Resume items), a small shared base (:mod:`.options`, :mod:`.base`), the
 placeholders that show other pages' data (:mod:`.placeholders`) and the paper CV's
 page (:mod:`.document`).
@@ -23,12 +23,14 @@ def setup_directives(app: Sphinx) -> None:
     from cv_ext.reading.directives.entry import TimelineDirective
     from cv_ext.reading.directives.items import setup_items
     from cv_ext.reading.directives.project import ProjectDirective
+    from cv_ext.reading.directives.publication import PublicationDirective
     from cv_ext.reading.directives.talk import TalkDirective
 
     app.add_directive("timeline", TimelineDirective)
     app.add_directive("achievement", AchievementDirective)
     app.add_directive("project", ProjectDirective)
     app.add_directive("talk", TalkDirective)
+    app.add_directive("publication", PublicationDirective)
     app.add_directive("career-overview", placeholders.CareerOverviewDirective)
     app.add_directive("cv-index", placeholders.IndexDirective)
     app.add_directive("cv-warnings", placeholders.WarningsDirective)

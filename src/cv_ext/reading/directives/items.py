@@ -1,4 +1,4 @@
-"""Directives for the simpler CV items: the person, languages, skills, publications, ...
+"""Directives for the simpler CV items: the person, languages, skills, certificates, ...
 
 Each declares an :class:`~cv_ext.core.records.Item` with a handful of text fields, so
 that every section of a JSON Resume has a home in MyST and in the exports.
@@ -57,13 +57,12 @@ PERSON_FIELDS = (
 
 #: fields holding prose in the page's language: translated with the page, like the title
 TRANSLATABLE_FIELDS = frozenset(
-    {"label", "summary", "fluency", "level", "keywords", "publisher", "issuer", "awarder"}
+    {"label", "summary", "fluency", "level", "keywords", "issuer", "awarder"}
 )
 #: how a field of an item is labelled where it is shown
 FIELD_LABELS = {
     "level": N_("Level: "),
     "keywords": N_("Keywords: "),
-    "publisher": N_("Publisher: "),
     "issuer": N_("Issuer: "),
     "awarder": N_("Awarder: "),
 }
@@ -74,7 +73,6 @@ ITEM_KINDS: dict[str, ItemKind] = {
         ItemKind("person", PERSON_FIELDS, urls=("image", "url")),
         ItemKind("language", ("fluency",)),
         ItemKind("skill", ("level", "keywords"), lists=("keywords",)),
-        ItemKind("publication", ("publisher", "date", "url"), dates=("date",), urls=("url",)),
         ItemKind("certificate", ("issuer", "date", "url"), dates=("date",), urls=("url",)),
         ItemKind("interest", ("keywords",), lists=("keywords",)),
         ItemKind("reference", ()),
