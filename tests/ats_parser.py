@@ -52,9 +52,92 @@ BULLETS = ("⋅", "∙", "🞄", "•", "⦁", "⚫︎", "●", "⬤", "⚬", "�
 SECTION_KEYWORDS = ("experience", "education", "project", "skill", "job", "course")
 SECTION_KEYWORDS += ("extracurricular", "objective", "summary", "award", "honor")
 JOB_TITLES = set(
-    ["Accountant", "Administrator", "Advisor", "Agent", "Analyst", "Apprentice", "Architect", "Assistant", "Associate", "Auditor", "Bartender", "Biologist", "Bookkeeper", "Buyer", "Carpenter", "Cashier", "CEO", "Clerk", "Co-op", "Co-Founder", "Consultant", "Coordinator", "CTO", "Developer", "Designer", "Director", "Driver", "Editor", "Electrician", "Engineer", "Extern", "Founder", "Freelancer", "Head", "Intern", "Janitor", "Journalist", "Laborer", "Lawyer", "Lead", "Manager", "Mechanic", "Member", "Nurse", "Officer", "Operator", "Operation", "Photographer", "President", "Producer", "Recruiter", "Representative", "Researcher", "Sales", "Server", "Scientist", "Specialist", "Supervisor", "Teacher", "Technician", "Trader", "Trainee", "Treasurer", "Tutor", "Vice", "VP", "Volunteer", "Webmaster", "Worker"]
+    [
+        "Accountant",
+        "Administrator",
+        "Advisor",
+        "Agent",
+        "Analyst",
+        "Apprentice",
+        "Architect",
+        "Assistant",
+        "Associate",
+        "Auditor",
+        "Bartender",
+        "Biologist",
+        "Bookkeeper",
+        "Buyer",
+        "Carpenter",
+        "Cashier",
+        "CEO",
+        "Clerk",
+        "Co-op",
+        "Co-Founder",
+        "Consultant",
+        "Coordinator",
+        "CTO",
+        "Developer",
+        "Designer",
+        "Director",
+        "Driver",
+        "Editor",
+        "Electrician",
+        "Engineer",
+        "Extern",
+        "Founder",
+        "Freelancer",
+        "Head",
+        "Intern",
+        "Janitor",
+        "Journalist",
+        "Laborer",
+        "Lawyer",
+        "Lead",
+        "Manager",
+        "Mechanic",
+        "Member",
+        "Nurse",
+        "Officer",
+        "Operator",
+        "Operation",
+        "Photographer",
+        "President",
+        "Producer",
+        "Recruiter",
+        "Representative",
+        "Researcher",
+        "Sales",
+        "Server",
+        "Scientist",
+        "Specialist",
+        "Supervisor",
+        "Teacher",
+        "Technician",
+        "Trader",
+        "Trainee",
+        "Treasurer",
+        "Tutor",
+        "Vice",
+        "VP",
+        "Volunteer",
+        "Webmaster",
+        "Worker",
+    ]
 )
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 SCHOOLS = ("College", "University", "Institute", "School", "Academy", "BASIS", "Magnet")
 DEGREES = ("Associate", "Bachelor", "Master", "PhD", "Ph.")
 
@@ -391,6 +474,7 @@ if __name__ == "__main__":
 
     for path in map(Path, sys.argv[1:]):
         resume = parse(path)
-        print(json.dumps(  # noqa: T201asdict(resume), indent=1, ensure_ascii=False))
         scores = recall(resume, "Max Inden", JOBS_APART, EDUCATION, pdf_skills(path))
-        print(path.name, {  # noqa: T201field: f"{value:.0%}" for field, value in scores.items()})
+        shown = {name: f"{value:.0%}" for name, value in scores.items()}
+        sys.stdout.write(json.dumps(asdict(resume), indent=1, ensure_ascii=False) + "\n")
+        sys.stdout.write(f"{path.name} {shown}\n")
