@@ -24,9 +24,9 @@ import json
 import re
 import sys
 from collections import Counter
-from itertools import pairwise
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from pdfminer.high_level import extract_pages
