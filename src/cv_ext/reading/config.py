@@ -57,6 +57,13 @@ SETTINGS = (
         "file name of the JSON Resume export at the site root; empty: none",
     ),
     Setting(
+        "cv_bibtex",
+        "cv.bib",
+        "html",
+        frozenset({str}),
+        "file name of the BibTeX of the publications at the site root; empty: none",
+    ),
+    Setting(
         "cv_json_resume_validate",
         False,
         "html",

@@ -1,4 +1,5 @@
-"""Machine-readable exports of the domain: JSON Resume (``cv.json``) and schema.org JSON-LD."""
+"""Machine-readable exports of the domain: JSON Resume (``cv.json``), schema.org JSON-LD and
+the publications' BibTeX (``cv.bib``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sphinx.util import logging
 from cv_ext.common.builders import SITE_BUILDERS
 from cv_ext.common.warn import log_warning
 from cv_ext.outputs.export import jsonld
+from cv_ext.outputs.export.bibtex import setup_bibtex
 from cv_ext.outputs.export.jsonresume import schema, to_resume
 from cv_ext.reading.domain import get_domain
 
@@ -25,6 +27,7 @@ def setup_export(app: Sphinx) -> None:
     """Write the JSON Resume after each web build, and JSON-LD into each web page."""
     app.connect("html-page-context", _add_jsonld)
     app.connect("build-finished", _write_json_resume)
+    setup_bibtex(app)
 
 
 def resume(app: Sphinx) -> dict[str, Any]:

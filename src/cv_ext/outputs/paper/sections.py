@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from cv_ext.common.i18n import date_text
-from cv_ext.core.audiences import matches
 from cv_ext.core.errors import ParseError
 from cv_ext.core.records import Entry, display_title
 from cv_ext.core.values import parse_profiles
@@ -158,14 +157,15 @@ def publications(paper: PaperContext) -> list[nodes.Node]:
     """
     items = []
     for publication in paper.views.publications:
-        if paper.selection is not None and not matches(publication, paper.selection.audience):
+        audience = paper.selection.audience if paper.selection else None
+        if audience and not any(tag.lower() in audience.tags for tag in publication.tags):
             continue
         para = nodes.paragraph()
         if publication.authors:
             para += nodes.Text(f"{', '.join(publication.authors)}: ")
         para += nodes.strong("", "", render.link(publication.title, publication.link))
-        where = [publication.venue, date_text(publication.date) if publication.date else ""]
-        if where := ", ".join(part for part in where if part):
+        parts = [publication.venue, date_text(publication.date) if publication.date else ""]
+        if where := ", ".join(part for part in parts if part):
             para += nodes.Text(f". {where}")
         if publication.doi:
             para += nodes.Text(f". DOI {publication.doi}")
