@@ -51,7 +51,8 @@ class PublicationDirective(CVDirective):
 
     def run(self) -> list[nodes.Node]:
         """Record the publication in the domain and render it."""
-        title, date = self.title(), self.date()
+        # a publication's date is often unknown in imported resumes: optional, unlike a talk's
+        title, date = self.title(), self.date() if self.text("date") else None
         publication_id = self.object_id(title)
         anchor = self.anchor(publication_id)
         body, summary, _highlights = self.body()
