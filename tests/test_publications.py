@@ -118,9 +118,10 @@ def test_every_builder_renders_it(
         output = "".join(
             path.read_text("utf8", errors="replace")
             for path in Path(app.outdir).rglob("*")
-            if path.is_file() and path.suffix in {".txt", ".7", ".1", ".texi", ".man"}
-            or path.suffix == ""
-            and path.is_file()
+            if (path.is_file()
+            and path.suffix in {".txt", ".7", ".1", ".texi", ".man"})
+            or (path.suffix == ""
+            and path.is_file())
         )
         assert "Fast Routing in Rust" in output
         assert "Grace Hopper, Ada Example, Alan Turing" in output

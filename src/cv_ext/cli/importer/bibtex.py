@@ -9,6 +9,7 @@ pybtex's own rich text (latexcodec underneath). Authors keep their order and are
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from pybtex.database import parse_string
@@ -21,6 +22,21 @@ from cv_ext.core.ids import slug_or_digest
 if TYPE_CHECKING:
     from pybtex.database import Entry, Person
 
+#: LaTeX accents as combining characters
+ACCENTS = {
+    "'": "\u0301",
+    "`": "\u0300",
+    "^": "\u0302",
+    '"': "\u0308",
+    "~": "\u0303",
+    "=": "\u0304",
+    ".": "\u0307",
+}
+#: commands that only format their argument
+FORMATTING = frozenset(
+    {"mbox", "emph", "textbf", "textit", "textsc", "textrm", "textsf", "texttt", "em", "bf"}
+    | {"it", "sc", "rm", "sf", "tt", "url", "hbox", "relax", "protect"}
+)
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -30,11 +46,21 @@ class BibtexError(Exception):
 
 def text(value: str) -> str:
     """A BibTeX value as plain text: LaTeX decoded, grouping braces dropped."""
-    return " ".join(str(Text.from_latex(value).render_as("text")).split())
+    plain = str(Text.from_latex(value).render_as("text"))
+    # what latexcodec leaves: an accent it has no letter for (\\=P), a spacing command
+    # (\\!), a formatting command (\\mbox), a command that is a word (\\log)
+    plain = re.sub(r"\\([=`'^\"~.])\s*(\w)", lambda m: m.group(2) + ACCENTS[m.group(1)], plain)
+    plain = re.sub(r"\\[!,;:> ]", "", plain)
+    plain = re.sub(
+        r"\\([A-Za-z]+)\*?(\s*)",
+        lambda m: "" if m.group(1) in FORMATTING else m.group(1) + m.group(2),
+        plain,
+    )
+    return " ".join(unicodedata.normalize("NFC", plain).split())
 
 
 def author(person: Person) -> str:
-    """"First Middle von Last, Jr." as one name, as published."""
+    """ "First Middle von Last, Jr." as one name, as published."""
     parts = [*person.first_names, *person.middle_names, *person.prelast_names, *person.last_names]
     name = text(" ".join(parts))
     return f"{name}, {text(' '.join(person.lineage_names))}" if person.lineage_names else name
@@ -55,7 +81,9 @@ def date(fields: Any) -> str:
 def publication(key: str, entry: Entry) -> str:
     """One entry as a ``publication`` directive."""
     fields = entry.fields
-    venue = next((fields[name] for name in ("booktitle", "journal", "publisher") if name in fields), "")
+    venue = next(
+        (fields[name] for name in ("booktitle", "journal", "publisher") if name in fields), ""
+    )
     authors = [author(person) for person in entry.persons.get("author", [])]
     # "Name, Jr." holds a comma: the names are then separated by semicolons
     separator = "; " if any("," in name for name in authors) else ", "
