@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -127,3 +128,17 @@ def test_every_builder_renders_it(
         assert "Grace Hopper, Ada Example, Alan Turing" in output
     finally:
         app.cleanup()
+
+
+def test_json_resume_publications_import_as_publication_directives(tmp_path: Path) -> None:
+    """A real resume's publications (tests/data/resumes) become ``publication`` directives."""
+    from conftest import REPO
+
+    from cv_ext.cli.importer import import_resume
+
+    site = tmp_path / "site"
+    import_resume(REPO / "tests" / "data" / "resumes" / "en-5c077m4n.json", site)
+    page = (site / "publications.md").read_text("utf8")
+    assert ':::{publication} Http Responder\n:name: "publication-http-responder"\n' in page
+    assert ':venue: "NPM"\n:date: "2018-04-01"\n' in page
+    assert ':url: "https://www.npmjs.com/package/http-responder"' in page
