@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -13,6 +12,8 @@ from pybtex.database import parse_string
 from sphinx.util.console import strip_colors
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sphinx.testing.util import SphinxTestApp
 
 
@@ -119,10 +120,8 @@ def test_every_builder_renders_it(
         output = "".join(
             path.read_text("utf8", errors="replace")
             for path in Path(app.outdir).rglob("*")
-            if (path.is_file()
-            and path.suffix in {".txt", ".7", ".1", ".texi", ".man"})
-            or (path.suffix == ""
-            and path.is_file())
+            if (path.is_file() and path.suffix in {".txt", ".7", ".1", ".texi", ".man"})
+            or (path.suffix == "" and path.is_file())
         )
         assert "Fast Routing in Rust" in output
         assert "Grace Hopper, Ada Example, Alan Turing" in output
