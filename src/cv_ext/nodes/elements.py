@@ -127,6 +127,14 @@ class cv_paper_name(nodes.paragraph):  # noqa: N801
     """The person's name at the top of the paper CV."""
 
 
+class cv_letter(nodes.General, nodes.Element):  # noqa: N801
+    """A cover letter: a placeholder until a post-transform adds the letterhead and addressee."""
+
+
+class cv_letter_date(nodes.paragraph):  # noqa: N801
+    """The date of a letter: at the right margin on paper."""
+
+
 class cv_paper_org(nodes.paragraph):  # noqa: N801
     """The second line of a paper entry: the organisation on the left, the place on the right."""
 

@@ -25,6 +25,8 @@ from cv_ext.nodes.elements import (
     cv_heading,
     cv_index,
     cv_item,
+    cv_letter,
+    cv_letter_date,
     cv_messages,
     cv_metric,
     cv_overview,
@@ -132,7 +134,7 @@ def depart_metric_latex(self: LaTeXTranslator, node: cv_metric) -> None:
     self.body.append("\n")
 
 
-def visit_paper_latex(self: LaTeXTranslator, node: cv_paper) -> None:
+def visit_paper_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
     # document metadata for PDF readers and applicant-tracking systems
     meta = ",".join(
         f"{key}={{{self.encode(node[key])}}}"
@@ -142,6 +144,12 @@ def visit_paper_latex(self: LaTeXTranslator, node: cv_paper) -> None:
     if meta:
         self.body.append(f"\n\\hypersetup{{{meta}}}\n")
     self.body.append("\n\\begin{cvpaper}\n")
+
+
+def visit_letter_latex(self: LaTeXTranslator, node: cv_letter) -> None:
+    # the letter's subject and sender for PDF readers, as the CV's title and author
+    visit_paper_latex(self, node)
+    self.body[-1] = "\n\\begin{cvletter}\n"
 
 
 def visit_paper_entry_latex(self: LaTeXTranslator, node: cv_paper_entry) -> None:
@@ -255,6 +263,10 @@ def _setup_paper_nodes(app: Sphinx) -> None:
     _register(app, cv_paper_entry, div, "container", entry_latex)
     head_latex = (_latex("\n\\cvhead{", "")[0], depart_paper_head_latex)
     _register(app, cv_paper_head, (_open("p"), _close("p")), "paragraph", head_latex)
+    letter_latex = (visit_letter_latex, _latex("", "\n\\end{cvletter}\n")[1])
+    _register(app, cv_letter, div, "container", letter_latex)
+    date_latex = _latex("\n\\cvletterdate{", "}\n")
+    _register(app, cv_letter_date, (_open("p"), _close("p")), "paragraph", date_latex)
     org_latex = (_latex("\n\\cvorg{", "")[0], depart_paper_head_latex)
     _register(app, cv_paper_org, (_open("p"), _close("p")), "paragraph", org_latex)
     sep_html = (_open("span", ""), _close("span", ""))

@@ -64,6 +64,13 @@ SETTINGS = (
         "file name of the BibTeX of the publications at the site root; empty: none",
     ),
     Setting(
+        "cv_letter_pdfs",
+        True,
+        "",
+        frozenset({bool}),
+        "one LaTeX document (a PDF with -M latexpdf) per page holding a cover-letter",
+    ),
+    Setting(
         "cv_json_resume_validate",
         False,
         "html",

@@ -7,7 +7,7 @@ entry's text is copied from the object's own page, so no fact is written twice.
 
 Modules: :mod:`.transforms` fills the page (post-transforms), :mod:`.context` holds one
 paper's state, :mod:`.sections` makes each section, :mod:`.latex` sets paper and fonts
-and ships ``texinputs/cv_ext.sty``.
+and ships ``texinputs/cv_ext.sty``; :mod:`.letter` makes cover letters.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cv_ext.outputs.paper.latex import setup_latex
+from cv_ext.outputs.paper.letter import setup_letters
 from cv_ext.outputs.paper.transforms import FillPaper, PaperForPrint
 
 if TYPE_CHECKING:
@@ -26,3 +27,4 @@ def setup_paper(app: Sphinx) -> None:
     app.add_post_transform(FillPaper)
     app.add_post_transform(PaperForPrint)
     setup_latex(app)
+    setup_letters(app)

@@ -11,7 +11,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from cv_ext.common.i18n import _
 from cv_ext.core.audiences import select
 from cv_ext.core.records import display_title
-from cv_ext.nodes.elements import cv_paper
+from cv_ext.nodes.elements import cv_letter, cv_paper
 from cv_ext.outputs.paper import sections
 from cv_ext.outputs.paper.context import PaperContext
 from cv_ext.reading.config import audiences, today
@@ -91,7 +91,9 @@ class PaperForPrint(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         """Point each reference of a paper at the paper itself, or make it text."""
         domain = get_domain(self.env)
-        for paper in list(self.document.findall(cv_paper)):
+        # a letter is a document of its own on paper too: its references become text
+        papers: list[nodes.Element] = [*self.document.findall(cv_paper)]
+        for paper in [*papers, *self.document.findall(cv_letter)]:
             shown = {
                 (node["cv_type"], node["cv_id"]): node["cv_anchor"]
                 for node in paper.findall(nodes.Element)

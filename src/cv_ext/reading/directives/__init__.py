@@ -3,8 +3,8 @@
 One module per object type (:mod:`.entry` for ``timeline``, :mod:`.achievement`,
 :mod:`.project`, :mod:`.talk`, :mod:`.publication`, :mod:`.items` for the person, languages and the other
 JSON Resume items), a small shared base (:mod:`.options`, :mod:`.base`), the
-placeholders that show other pages' data (:mod:`.placeholders`) and the paper CV's
-page (:mod:`.document`).
+placeholders that show other pages' data (:mod:`.placeholders`), the paper CV's
+page (:mod:`.document`) and cover letters (:mod:`.letter`).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ def setup_directives(app: Sphinx) -> None:
     from cv_ext.reading.directives.document import PaperDirective
     from cv_ext.reading.directives.entry import TimelineDirective
     from cv_ext.reading.directives.items import setup_items
+    from cv_ext.reading.directives.letter import CoverLetterDirective
     from cv_ext.reading.directives.project import ProjectDirective
     from cv_ext.reading.directives.publication import PublicationDirective
     from cv_ext.reading.directives.talk import TalkDirective
@@ -36,4 +37,5 @@ def setup_directives(app: Sphinx) -> None:
     app.add_directive("cv-warnings", placeholders.WarningsDirective)
     app.add_directive("cv-audience", placeholders.AudienceDirective)
     app.add_directive("cv-document", PaperDirective)
+    app.add_directive("cover-letter", CoverLetterDirective)
     setup_items(app)
