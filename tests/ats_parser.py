@@ -330,12 +330,12 @@ class Job:
 
 @dataclass
 class School:
-    """An education entry as the parser reads it; *info* is its text before any description."""
+    """An education entry as the parser reads it; *items* are all its text runs."""
 
     school: str
     degree: str
     date: str
-    info: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -378,12 +378,12 @@ def school(lines: list[Line]) -> School:
             any(d in item.text for d in DEGREES) or re.search(r"[ABM][A-Z.]", item.text) is not None
         )
 
-    start = description_start(lines)
+    # unlike a job's, every attribute is scored over the whole subsection
     return School(
         best(items, [(has_school, 4), (has_degree, -4), (has_number, -4)]),
         best(items, [(has_degree, 4), (has_school, -4), (has_number, -3)]),
         best(items, DATE_FEATURES),
-        [item.text for line in lines[: len(lines) if start is None else start] for item in line],
+        [item.text for item in items],
     )
 
 
@@ -444,7 +444,8 @@ def recall(
     *jobs* and *education* are (title, organisation, dates); a job without an employer
     has organisation "" and is not counted for it. An education entry counts when one
     parsed entry holds its title and its organisation as text runs of their own and its
-    dates as the date (the parser's school and degree words are English ones).
+    dates as the date (the parser's school and degree words are English ones: it finds
+    no "University" in "Universität").
     """
     by_date = {}
     for parsed in resume.jobs:
@@ -452,7 +453,7 @@ def recall(
     found = [by_date.get(dates) for _, _, dates in jobs]
     employers = [(job, org) for job, (_, org, _) in zip(found, jobs, strict=True) if org]
     schools = [
-        any(e.date == dates and title in e.info and org in e.info for e in resume.education)
+        any(e.date == dates and title in e.items and org in e.items for e in resume.education)
         for title, org, dates in education
     ]
     return {

@@ -135,12 +135,8 @@ class cv_letter_date(nodes.paragraph):  # noqa: N801
     """The date of a letter: at the right margin on paper."""
 
 
-class cv_paper_org(nodes.paragraph):  # noqa: N801
-    """The second line of a paper entry: the organisation on the left, the place on the right."""
-
-
-class cv_paper_place(nodes.inline):  # noqa: N801
-    """Where an entry was: right-aligned on paper, after a dot elsewhere."""
+class cv_paper_at(nodes.inline):  # noqa: N801
+    """An entry's organisation or place on its header line, after a thin rule on paper."""
 
 
 class cv_paper_sep(nodes.inline):  # noqa: N801

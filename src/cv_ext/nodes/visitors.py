@@ -34,8 +34,7 @@ from cv_ext.nodes.elements import (
     cv_paper_entry,
     cv_paper_head,
     cv_paper_name,
-    cv_paper_org,
-    cv_paper_place,
+    cv_paper_at,
     cv_paper_sep,
     cv_paper_when,
     cv_project,
@@ -159,10 +158,10 @@ def visit_paper_entry_latex(self: LaTeXTranslator, node: cv_paper_entry) -> None
     self.body.append("\n")
 
 
-def depart_paper_head_latex(self: LaTeXTranslator, node: cv_paper_head | cv_paper_org) -> None:
-    # \cvhead and \cvorg take two arguments: a line with nothing at the right gets an empty one
-    right = any(isinstance(child, cv_paper_when | cv_paper_place) for child in node.children)
-    self.body.append("}\n" if right else "}{}\n")
+def depart_paper_head_latex(self: LaTeXTranslator, node: cv_paper_head) -> None:
+    # \cvhead takes two arguments: a header line without dates gets an empty second
+    dated = any(isinstance(child, cv_paper_when) for child in node.children)
+    self.body.append("}\n" if dated else "}{}\n")
 
 
 def visit_paper_when_text(self: Any, node: cv_paper_when) -> None:
@@ -267,8 +266,16 @@ def _setup_paper_nodes(app: Sphinx) -> None:
     _register(app, cv_letter, div, "container", letter_latex)
     date_latex = _latex("\n\\cvletterdate{", "}\n")
     _register(app, cv_letter_date, (_open("p"), _close("p")), "paragraph", date_latex)
-    org_latex = (_latex("\n\\cvorg{", "")[0], depart_paper_head_latex)
-    _register(app, cv_paper_org, (_open("p"), _close("p")), "paragraph", org_latex)
+    at_html = (_open("span", ""), _close("span", ""))
+    at_text = (visit_paper_when_text, depart_transparent)
+    app.add_node(
+        cv_paper_at,
+        html=at_html,
+        latex=_latex("\\cvat{", "}"),
+        text=at_text,
+        man=at_text,
+        texinfo=at_text,
+    )
     sep_html = (_open("span", ""), _close("span", ""))
     _register(app, cv_paper_sep, sep_html, "inline", _latex("\\cvsep{", "}"))
     name_html = (_open("p", ""), _close("p"))
@@ -279,15 +286,6 @@ def _setup_paper_nodes(app: Sphinx) -> None:
         cv_paper_when,
         html=(_open("span", ""), _close("span", "")),
         # the dates are \cvhead's second argument, at the right margin
-        latex=_latex("}{", ""),
-        text=text_when,
-        man=text_when,
-        texinfo=text_when,
-    )
-    app.add_node(
-        cv_paper_place,
-        html=(_open("span", ""), _close("span", "")),
-        # the place is \cvorg's second argument, at the right margin
         latex=_latex("}{", ""),
         text=text_when,
         man=text_when,

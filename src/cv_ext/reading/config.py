@@ -71,6 +71,13 @@ SETTINGS = (
         "one LaTeX document (a PDF with -M latexpdf) per page holding a cover-letter",
     ),
     Setting(
+        "cv_paper_pages",
+        0,
+        "env",
+        frozenset({int}),
+        "condense the paper CV until it fits this many pages (older jobs first); 0: never",
+    ),
+    Setting(
         "cv_json_resume_validate",
         False,
         "html",

@@ -35,17 +35,22 @@ class PaperContext:
     today: Date
     #: an audience's selection, when the paper is tailored (see :mod:`cv_ext.core.audiences`)
     selection: Selection | None = None
+    #: to fit ``cv_paper_pages`` (:mod:`.fit`): entries shown as their header line alone,
+    #: and how many of the newest projects and talks are shown
+    condensed: set[str] = field(default_factory=set)
+    limits: dict[str, int] = field(default_factory=dict)
     #: the pages whose objects' bodies were copied so far, read once each
     doctrees: dict[str, nodes.document] = field(default_factory=dict)
 
     def shown(self, kind: str, every: list[RecordT]) -> list[RecordT]:
-        """*every* record of *kind*, or only those the audience selects."""
-        if self.selection is None:
-            return every
-        section = self.selection.section(kind)
-        chosen = {record.id for record in section.full} if section else set()
-        # the selection orders as the views do (newest first), so filtering keeps its order
-        return [record for record in every if record.id in chosen]
+        """*every* record of *kind*, or only those the audience selects; the newest to fit."""
+        shown = every
+        if self.selection is not None:
+            section = self.selection.section(kind)
+            chosen = {record.id for record in section.full} if section else set()
+            # the selection orders as the views do (newest first): filtering keeps its order
+            shown = [record for record in every if record.id in chosen]
+        return shown[: self.limits[kind]] if kind in self.limits else shown
 
     def section(self, name: str, content: list[nodes.Node]) -> nodes.section:
         """A section of the paper, headed as in :data:`SECTIONS`."""

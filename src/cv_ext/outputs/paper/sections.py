@@ -15,8 +15,7 @@ from cv_ext.nodes.elements import (
     cv_paper_entry,
     cv_paper_head,
     cv_paper_name,
-    cv_paper_org,
-    cv_paper_place,
+    cv_paper_at,
     cv_paper_sep,
 )
 from cv_ext.outputs.paper.context import spans_text, when
@@ -78,10 +77,13 @@ def entries(paper: PaperContext, kind: str) -> list[nodes.Node]:
 
 
 def entry(paper: PaperContext, record: Entry, *, condensed: bool = False) -> cv_paper_entry:
-    """One entry: the role in bold with its dates at the right, the organisation below, its text.
+    """One entry: the role in bold, organisation and place after a rule, dates at the right.
 
-    Role, organisation and dates are runs of their own, so that software reading the PDF
-    (an applicant-tracking system) tells the title from the employer and the dates.
+    Role, organisation, place and dates are runs of text of their own (apart by more than
+    a word space), so that software reading the PDF (an applicant-tracking system) tells
+    the title from the employer and the dates; then the entry's own text. Condensed, the
+    organisation and place go on a second line: a list of one-line entries would give a
+    parser no gap and no change of weight to tell one from the next.
     """
     node = paper.target(cv_paper_entry(classes=["cv-paper-entry"]), "entry", record.id)
     head = cv_paper_head(classes=["cv-paper-head"])
@@ -89,17 +91,21 @@ def entry(paper: PaperContext, record: Entry, *, condensed: bool = False) -> cv_
     org = record.org if record.title and not record.contribution else ""
     title = record.title or record.org
     head += nodes.strong("", "", render.link(title, "" if org else record.url))
+    full = not condensed and record.id not in paper.condensed
+    parts = [render.link(org, record.url)] if org else []
+    parts += [nodes.inline(record.location, record.location)] if record.location else []
+    if full:
+        head += [cv_paper_at("", "", part) for part in parts]
     if record.period is not None:
         head += when(record.period)
     node += head
-    if org or record.location:
-        line = cv_paper_org(classes=["cv-paper-org"])
-        line += render.link(org, record.url) if org else []
-        if record.location:
-            line += cv_paper_place(record.location, record.location, classes=["cv-paper-place"])
-        node += line
-    if not condensed:
+    if full:
         node += paper.body("entry", record)
+    elif parts:
+        line = nodes.paragraph(classes=["cv-paper-org"])
+        line += parts[0]
+        line += [cv_paper_sep(render.SEPARATOR, render.SEPARATOR), *parts[1:]] if parts[1:] else []
+        node += line
     return node
 
 

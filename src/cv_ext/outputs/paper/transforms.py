@@ -14,6 +14,7 @@ from cv_ext.core.records import display_title
 from cv_ext.nodes.elements import cv_letter, cv_paper
 from cv_ext.outputs.paper import sections
 from cv_ext.outputs.paper.context import PaperContext
+from cv_ext.outputs.paper.fit import fit
 from cv_ext.reading.config import audiences, today
 from cv_ext.reading.directives.document import ENTRY_SECTIONS
 from cv_ext.reading.domain import ALIASES, get_domain
@@ -28,15 +29,10 @@ class FillPaper(SphinxPostTransform):
         """Replace each empty ``cv_paper`` with its content."""
         for node in list(self.document.findall(cv_paper)):
             if not node.children:
-                fill(
-                    PaperContext(
-                        self.env,
-                        self.document,
-                        get_domain(self.env).views(),
-                        today(self.env.config),
-                    ),
-                    node,
+                paper = PaperContext(
+                    self.env, self.document, get_domain(self.env).views(), today(self.env.config)
                 )
+                fit(paper, node, self.config.cv_paper_pages, fill)
 
 
 def fill(paper: PaperContext, node: cv_paper) -> None:
