@@ -16,7 +16,6 @@ One info line says what was condensed.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -25,6 +24,8 @@ from sphinx.util import logging
 from cv_ext.nodes.elements import cv_paper_entry, cv_paper_name
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from cv_ext.nodes.elements import cv_paper
     from cv_ext.outputs.paper.context import PaperContext
 

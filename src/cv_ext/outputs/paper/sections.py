@@ -12,10 +12,10 @@ from cv_ext.core.records import Entry, display_title
 from cv_ext.core.values import parse_profiles
 from cv_ext.nodes import render
 from cv_ext.nodes.elements import (
+    cv_paper_at,
     cv_paper_entry,
     cv_paper_head,
     cv_paper_name,
-    cv_paper_at,
     cv_paper_sep,
 )
 from cv_ext.outputs.paper.context import spans_text, when
