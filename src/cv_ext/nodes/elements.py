@@ -57,6 +57,18 @@ class cv_record(nodes.General, nodes.Element):  # noqa: N801
     """A simpler CV item: the person, a language, a skill, a publication, ..."""
 
 
+class cv_photo(nodes.General, nodes.Element):  # noqa: N801
+    """A person's photo at an https URL: ``<img>`` on the web, left out elsewhere."""
+
+
+class cv_paper_header(nodes.General, nodes.Element):  # noqa: N801
+    """The paper's name, label and contacts beside the photo (``cv_paper_photo``)."""
+
+
+class cv_paper_photo(nodes.image):  # noqa: N801
+    """The person's photo on the paper CV (``cv_paper_photo``): at the right of the name."""
+
+
 class cv_export_link(nodes.Inline, nodes.Element):  # noqa: N801
     """Placeholder for a link to the JSON Resume export, on web builds only."""
 

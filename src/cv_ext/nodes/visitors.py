@@ -34,9 +34,12 @@ from cv_ext.nodes.elements import (
     cv_paper_at,
     cv_paper_entry,
     cv_paper_head,
+    cv_paper_header,
     cv_paper_name,
+    cv_paper_photo,
     cv_paper_sep,
     cv_paper_when,
+    cv_photo,
     cv_project,
     cv_publication,
     cv_record,
@@ -169,6 +172,21 @@ def visit_paper_when_text(self: Any, node: cv_paper_when) -> None:
     self.visit_Text(nodes.Text(" · "))
 
 
+def visit_photo_html(self: HTML5Translator, node: cv_photo) -> None:
+    """A photo at an https URL: an ``<img>`` with its alternative text."""
+    self.body.append(
+        f'<img class="cv-photo" src="{escape(node["uri"])}" alt="{escape(node["alt"])}">'
+    )
+    raise nodes.SkipNode
+
+
+def visit_paper_photo_latex(self: LaTeXTranslator, node: cv_paper_photo) -> None:
+    """The photo beside the name: the file LaTeX gets as Sphinx copied it."""
+    path = self.builder.images.get(node["uri"], node["uri"])
+    self.body.append(f"\n\\cvphoto{{{path}}}\n")
+    raise nodes.SkipNode
+
+
 def visit_transparent(self: nodes.NodeVisitor, node: nodes.Element) -> None:
     """Render nothing of the node itself, only its children."""
 
@@ -239,6 +257,31 @@ def setup_nodes(app: Sphinx) -> None:
         texinfo=transparent,
     )
     _setup_paper_nodes(app)
+    dropped = (skip, None)
+    app.add_node(
+        cv_photo,
+        html=(visit_photo_html, None),
+        latex=dropped,
+        text=dropped,
+        man=dropped,
+        texinfo=dropped,
+    )
+    _register(
+        app,
+        cv_paper_header,
+        (_open("div"), _close("div")),
+        "container",
+        _latex("\n\\begin{cvheader}\n", "\n\\end{cvheader}\n"),
+    )
+    image = _like("image")
+    app.add_node(
+        cv_paper_photo,
+        html=image,
+        latex=(visit_paper_photo_latex, None),
+        text=dropped,
+        man=dropped,
+        texinfo=dropped,
+    )
     for placeholder in (
         cv_overview,
         cv_backlinks,

@@ -78,6 +78,13 @@ SETTINGS = (
         "condense the paper CV until it fits this many pages (older jobs first); 0: never",
     ),
     Setting(
+        "cv_paper_photo",
+        False,
+        "env",
+        frozenset({bool}),
+        "show the person's photo (:image:, a file of the site) in the paper CV's header",
+    ),
+    Setting(
         "cv_json_resume_validate",
         False,
         "html",

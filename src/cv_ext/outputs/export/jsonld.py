@@ -59,7 +59,12 @@ def roles(entry: Entry) -> list[dict[str, Any]]:
 
 
 def person_node(
-    person_id: str, person: Item | None, name: str, entries: list[Entry], languages: list[Item]
+    person_id: str,
+    person: Item | None,
+    name: str,
+    entries: list[Entry],
+    languages: list[Item],
+    image: str = "",
 ) -> dict[str, Any]:
     """The full ``Person``: who, where, languages and every role."""
     node: dict[str, Any] = {"@type": "Person", "@id": person_id, "name": name}
@@ -71,7 +76,7 @@ def person_node(
             "url": person.get("url"),
             "email": person.get("email"),
             "telephone": person.get("phone"),
-            "image": person.get("image"),
+            "image": image,
             "sameAs": [url for url in profiles if url],
         }
         address = {
@@ -180,13 +185,14 @@ def page_graph(
     entries: list[Entry],
     languages: list[Item],
     url_of: Callable[[Record], str],
+    image: str = "",
 ) -> list[dict[str, Any]]:
     """The nodes page *docname* is about: the person on their page, else a reference to
     them, plus the projects and talks declared on the page, each linked to the person."""
     person_ref = {"@id": person_id}
     on_person_page = person is not None and person.docname == docname
     graph = [
-        person_node(person_id, person, name, entries, languages)
+        person_node(person_id, person, name, entries, languages, image)
         if on_person_page
         else {"@type": "Person", **person_ref, "name": name}
     ]

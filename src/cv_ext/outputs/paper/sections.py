@@ -15,7 +15,9 @@ from cv_ext.nodes.elements import (
     cv_paper_at,
     cv_paper_entry,
     cv_paper_head,
+    cv_paper_header,
     cv_paper_name,
+    cv_paper_photo,
     cv_paper_sep,
 )
 from cv_ext.outputs.paper.context import spans_text, when
@@ -27,8 +29,8 @@ if TYPE_CHECKING:
     from cv_ext.outputs.paper.context import PaperContext
 
 
-def header(person: Item) -> list[nodes.Node]:
-    """Name, label and one line of contact links."""
+def header(person: Item, photo: str = "") -> list[nodes.Node]:
+    """Name, label and one line of contact links; beside them the *photo* file, if any."""
     result: list[nodes.Node] = [
         cv_paper_name(person.title, person.title, classes=["cv-paper-name"])
     ]
@@ -58,6 +60,9 @@ def header(person: Item) -> list[nodes.Node]:
                 line += cv_paper_sep(render.SEPARATOR, render.SEPARATOR)
             line += contact
         result.append(line)
+    if photo:
+        image = cv_paper_photo(uri=photo, alt=person.title, candidates={"*": photo})
+        return [cv_paper_header("", *result, image)]
     return result
 
 

@@ -43,7 +43,7 @@ def fill(paper: PaperContext, node: cv_paper) -> None:
         paper.selection = select(views.declared, audience, paper.today)
     person = next(iter(views.declared.of_kind("person")), None)
     if person is not None:
-        node += sections.header(person)
+        node += sections.header(person, paper.photo(person))
         node["pdftitle"] = (
             _("%(person)s: Curriculum vitae") % {"person": person.title}
             if audience is None

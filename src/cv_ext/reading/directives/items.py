@@ -16,9 +16,15 @@ from cv_ext.common.i18n import N_, _
 from cv_ext.core.dates import parse_date
 from cv_ext.core.errors import ParseError
 from cv_ext.core.records import Item
-from cv_ext.core.values import parse_email, parse_list, parse_profiles, parse_url
+from cv_ext.core.values import (
+    parse_email,
+    parse_image,
+    parse_list,
+    parse_profiles,
+    parse_url,
+)
 from cv_ext.nodes import render
-from cv_ext.nodes.elements import cv_body, cv_export_link, cv_heading, cv_record
+from cv_ext.nodes.elements import cv_body, cv_export_link, cv_heading, cv_photo, cv_record
 from cv_ext.reading.directives.base import TEXT, CVDirective
 from cv_ext.reading.domain import get_domain
 
@@ -70,7 +76,7 @@ FIELD_LABELS = {
 ITEM_KINDS: dict[str, ItemKind] = {
     kind.name: kind
     for kind in (
-        ItemKind("person", PERSON_FIELDS, urls=("image", "url")),
+        ItemKind("person", PERSON_FIELDS, urls=("url",)),
         ItemKind("language", ("fluency",)),
         ItemKind("skill", ("level", "keywords"), lists=("keywords",)),
         ItemKind("certificate", ("issuer", "date", "url"), dates=("date",), urls=("url",)),
@@ -107,6 +113,8 @@ class ItemDirective(CVDirective):
                     value = "\n".join(" | ".join(p) for p in parse_profiles(value))
                 elif name == "email":
                     value = parse_email(value)
+                elif name == "image":
+                    value = parse_image(value)
             except ParseError as error:
                 subtype: CvSubtype = (
                     "date" if name in self.kind.dates else "option" if name == "email" else "url"
@@ -160,8 +168,10 @@ class ItemDirective(CVDirective):
         return [nodes.inline(label + value, label + value)]
 
     def person_nodes(self, item: Item, body: list[nodes.Node]) -> list[nodes.Node]:
-        """The person: headline, summary, then how to reach them."""
+        """The person: their photo if any, headline, summary, then how to reach them."""
         result: list[nodes.Node] = []
+        if image := item.get("image"):
+            result.append(photo(image, item.title or _("Photo")))
         if label := item.get("label"):
             result.append(nodes.paragraph(label, label, classes=["cv-summary"]))
         result += [cv_body("", *body)] if body else []
@@ -182,6 +192,14 @@ class ItemDirective(CVDirective):
         # link previews of the person's page describe a person (sphinxext-opengraph reads this)
         self.env.metadata[self.env.docname]["og:type"] = "profile"
         return result
+
+
+def photo(image: str, alt: str) -> nodes.Element:
+    """The person's photo: a file of the site (copied by Sphinx) or an https URL."""
+    if "://" in image:
+        # a remote photo is shown on the web only: LaTeX would try to download it
+        return cv_photo(uri=image, alt=alt, classes=["cv-photo"])
+    return nodes.image(uri=image, alt=alt, classes=["cv-photo"], width="9em")
 
 
 def setup_items(app: Sphinx) -> None:
