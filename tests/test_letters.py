@@ -145,3 +145,26 @@ def test_each_letter_is_a_one_page_pdf(tmp_path: Path) -> None:
     assert lines[0] == "Ada Example"
     # a reference to the CV's entry reads as the entry, not its id
     assert "Network Engineer, Example Labs" in " ".join(text.stdout.split())
+
+
+def test_incremental_build_rewrites_a_letter_whose_entry_changed(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    """A letter is private, yet rewritten when an object it names changes."""
+    src = _copy(tmp_path)
+    app = make_app("html", srcdir=src)
+    app.build()
+    letter = app.outdir / "letters" / "example-gmbh.html"
+    assert "Network Engineer, Example Labs" in letter.read_text("utf8")
+    index = src / "index.md"
+    index.write_text(
+        index.read_text("utf8").replace(
+            ":::{timeline} Network Engineer", ":::{timeline} Router Whisperer"
+        ),
+        encoding="utf8",
+    )
+    again = make_app("html", srcdir=src)
+    again.build()
+    assert "Router Whisperer, Example Labs" in letter.read_text("utf8")
+    # the entry's page still lists nothing private under "Referenced from"
+    assert "letters/" not in (again.outdir / "index.html").read_text("utf8")

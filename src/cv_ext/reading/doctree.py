@@ -15,7 +15,6 @@ from cv_ext.common.warn import log_warning
 from cv_ext.core.records import Backlink
 from cv_ext.nodes.elements import cv_body, cv_heading, cv_project
 from cv_ext.reading.directives.base import plain_text
-from cv_ext.reading.directives.letter import LETTER_KEY
 from cv_ext.reading.domain import ALIASES, LINKABLE, CVDomain, get_domain
 
 if TYPE_CHECKING:
@@ -65,9 +64,7 @@ def read_doctree(app: Sphinx, doctree: nodes.document) -> None:
                 target_type, xref["reftarget"], docname, anchor, source_type, source, label, order
             )
         )
-    # a letter is private: the pages it names never list it as referencing them
-    if not app.env.metadata.get(docname, {}).get(LETTER_KEY):
-        domain.note_backlinks(docname, backlinks)
+    domain.note_backlinks(docname, backlinks)
 
 
 #: the record fields each object type takes from the text of its body

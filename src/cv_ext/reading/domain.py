@@ -20,7 +20,7 @@ from cv_ext.core.ids import search_anchor, skill_anchor
 from cv_ext.core.records import display_title
 from cv_ext.core.views import Views, build_views
 from cv_ext.reading.config import today
-from cv_ext.reading.store import ALIASES, INITIAL_DATA, LINKABLE, RecordStore
+from cv_ext.reading.store import ALIASES, INITIAL_DATA, LINKABLE, PRIVATE_PAGE, RecordStore
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -60,7 +60,13 @@ class CVDomain(RecordStore, Domain):
         """Orderings, backlinks and skills, derived once per build from the records."""
         key = (self.data["fingerprint"], today(self.env.config).iso())
         if self._views is None or self._views[0] != key:
-            views = build_views(self.declared(), self.backlinks, today(self.env.config))
+            # a private page (a letter) references objects, but no page lists it
+            shown = {
+                docname: links
+                for docname, links in self.backlinks.items()
+                if not self.env.metadata.get(docname, {}).get(PRIVATE_PAGE)
+            }
+            views = build_views(self.declared(), shown, today(self.env.config))
             self._views = (key, views)
         return self._views[1]
 

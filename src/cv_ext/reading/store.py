@@ -41,6 +41,9 @@ STORES: dict[str, str] = {
 }
 #: object types with a role, a search entry and an intersphinx entry
 LINKABLE = ("entry", "achievement", "project", "talk", "publication")
+#: page metadata marking a private page (a cover letter): its references are kept, so that
+#: it is rewritten when what it names changes, but no page lists it as referencing them
+PRIVATE_PAGE = "cv-letter"
 #: short role names -> object type
 ALIASES: dict[str, str] = {"ach": "achievement", "proj": "project", "pub": "publication"}
 

@@ -16,13 +16,14 @@ from cv_ext.nodes.elements import cv_body, cv_letter
 from cv_ext.reading.config import audiences
 from cv_ext.reading.directives.options import TEXT, OptionsDirective
 from cv_ext.reading.domain import get_domain
+from cv_ext.reading.store import PRIVATE_PAGE
 
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.util.typing import OptionSpec
 
 #: the page metadata that marks a letter's page (read by the HTML head and the sitemap)
-LETTER_KEY = "cv-letter"
+LETTER_KEY = PRIVATE_PAGE
 
 
 class CoverLetterDirective(OptionsDirective):
