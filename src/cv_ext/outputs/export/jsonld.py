@@ -164,7 +164,8 @@ def publication_node(
         "headline": publication.title,
         "author": authors or person_ref,
         "datePublished": publication.date.iso() if publication.date else "",
-        "publisher": {"@type": "Organization", "name": publication.venue}
+        # the venue is where it was published, not who published it
+        "publication": {"@type": "PublicationEvent", "name": publication.venue}
         if publication.venue
         else {},
         "identifier": doi,
