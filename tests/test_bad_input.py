@@ -390,6 +390,24 @@ CASES = [
         "month 0",
     ),
     Case(
+        "publication-bad-doi",
+        directive("publication", "Paper", ":doi: 10.12/x y"),
+        "option",
+        "invalid DOI",
+    ),
+    Case(
+        "person-image-outside-the-site",
+        directive("person", "Jane", ":image: ../secret.png"),
+        "url",
+        "refused image",
+    ),
+    Case(
+        "cover-letter-bad-date",
+        directive("cover-letter", "Application", ":date: 2024-13-01"),
+        "date",
+        "month 13",
+    ),
+    Case(
         "certificate-bad-url",
         directive("certificate", "Cert", ":url: javascript:x"),
         "url",

@@ -52,12 +52,14 @@ def test_sections_in_order_and_jobs_newest_first(app: SphinxTestApp) -> None:
         "Skills",
     ]
     heads = re.findall(r"\\cvhead\{\\sphinxstylestrong\{([^}]*)", body)
-    assert heads[:2] == ["Software Engineer, Example Labs", "Network Engineer, Example Networks"]
-    # role and organisation bold, place after them, dates as the second argument
+    assert heads[:2] == ["Software Engineer", "Network Engineer"]
+    # the role bold, organisation and place as runs of their own, dates the second argument
     assert (
-        r"\cvhead{\sphinxstylestrong{Network Engineer, Example Networks}, Berlin}"
+        r"\cvhead{\sphinxstylestrong{Network Engineer}\cvat{Example Networks}\cvat{Berlin}}"
         r"{Jun 2019 \textendash{} Feb 2021}"
     ) in body
+    # work without an employer names no organisation
+    assert r"\cvhead{\sphinxstylestrong{Contributor to Example OSS}}{" in body
     assert "Present" in body
 
 
@@ -116,7 +118,8 @@ def test_text_paper(app: SphinxTestApp) -> None:
     app.build()
     text = (app.outdir / "cv.txt").read_text(encoding="utf8")
     assert text.index("Ada Example") < text.index("Experience") < text.index("Education")
-    assert "**Software Engineer, Example Labs** · Mar 2021 – Present" in text
+    assert "**Software Engineer** · Example Labs · Mar 2021 – Present" in text
+    assert "**Network Engineer** · Example Networks · Berlin · Jun 2019 – Feb 2021" in text
     # work without an employer names no organisation on its header line
     assert "**Contributor to Example OSS** · Jan 2018 – Jun 2018" in text
     assert "ada.example.org · ada@example.org · github.com/ada" in text

@@ -62,6 +62,7 @@ SEARCHES = {
     ],
 }
 LABELS = {"Job", "Project", "Talk", "Achievement", "Skill", "Volunteering", "Education"}
+LABELS |= {"Publication"}
 
 # Each organisation name, checked on the pages that show it: how many line boxes its text
 # takes. More than one means the name broke ("CoreOS / Red / Hat").

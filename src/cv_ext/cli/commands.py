@@ -97,6 +97,25 @@ def _requirement_option(command: argparse.ArgumentParser) -> None:
     )
 
 
+def run_bibtex(args: argparse.Namespace) -> int:
+    """``bibtex``: a BibTeX file as ``publication`` directives; 2 on a file that is not BibTeX."""
+    from cv_ext.cli.importer.bibtex import BibtexError, to_myst
+
+    try:
+        page = to_myst(args.bib.read_text(encoding="utf-8-sig"))
+    except (OSError, BibtexError) as error:
+        print(f"error: {args.bib}: {error}", file=sys.stderr)  # noqa: T201
+        return 2
+    if args.output is None:
+        sys.stdout.write(page)
+    elif args.output.exists():
+        print(f"error: {args.output} exists; nothing written", file=sys.stderr)  # noqa: T201
+        return 2
+    else:
+        args.output.write_text(page, encoding="utf8")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line: one subcommand per tool, each with its own ``run`` function."""
     main_parser = argparse.ArgumentParser(prog="python -m cv_ext", description=__doc__)
@@ -127,6 +146,14 @@ def parser() -> argparse.ArgumentParser:
     )
     _requirement_option(importer)
     importer.set_defaults(run=run_import)
+    bibtex = commands.add_parser(
+        "bibtex", help="write the entries of a BibTeX file as publication directives (MyST)"
+    )
+    bibtex.add_argument("bib", type=Path, help="a BibTeX file")
+    bibtex.add_argument(
+        "-o", "--output", type=Path, help="a new page to write (default: standard output)"
+    )
+    bibtex.set_defaults(run=run_bibtex)
     matcher = commands.add_parser(
         "match", help="which terms of a job ad the CV covers, with the objects backing them"
     )

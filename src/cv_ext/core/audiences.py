@@ -296,7 +296,11 @@ def select(records: Records, audience: Audience, today: Date) -> Selection:
             pool = [a for a in records.achievements if a.date is not None]
         else:
             pool = [t for t in records.talks if t.date is not None]
-        shown = tuple(record for record in newest_first(pool, today) if chosen(record))
+        shown = tuple(
+            record
+            for record in newest_first(pool, today)
+            if isinstance(record, Selected) and chosen(record)
+        )
         sections.append(Section(kind, shown))
     return Selection(audience, tuple(sections))
 

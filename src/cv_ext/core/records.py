@@ -142,6 +142,33 @@ class Talk:
 
 
 @dataclass(frozen=True, slots=True)
+class Publication:
+    """A paper, article or book, with its authors as published."""
+
+    id: str
+    title: str
+    #: None when the date was invalid or missing
+    date: Date | None
+    #: every author in the order published, the CV's owner among them
+    authors: tuple[str, ...] = ()
+    #: the conference, journal or publisher
+    venue: str = ""
+    doi: str = ""
+    url: str = ""
+    projects: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    summary: str = ""
+    docname: str = ""
+    anchor: str = ""
+    lineno: int = 0
+
+    @property
+    def link(self) -> str:
+        """Where to read it: its URL, else its DOI's resolver, else ""."""
+        return self.url or (f"https://doi.org/{self.doi}" if self.doi else "")
+
+
+@dataclass(frozen=True, slots=True)
 class Item:
     """A simpler CV item: the person, a language, a skill, a publication, a certificate, ...
 
@@ -193,13 +220,14 @@ class Alias:
 
 
 #: objects with a role, a search entry and an intersphinx entry
-Linkable = Entry | Achievement | Project | Talk
+Linkable = Entry | Achievement | Project | Talk | Publication
 #: the domain's name of each record class
 OBJECT_TYPES: dict[type, str] = {
     Entry: "entry",
     Achievement: "achievement",
     Project: "project",
     Talk: "talk",
+    Publication: "publication",
     Item: "item",
 }
 Record = Linkable | Item
@@ -213,6 +241,7 @@ class Records:
     achievements: list[Achievement] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
     talks: list[Talk] = field(default_factory=list)
+    publications: list[Publication] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
 
     def of_kind(self, kind: str) -> list[Item]:

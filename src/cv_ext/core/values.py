@@ -42,6 +42,34 @@ def parse_url(text: str) -> str:
     return url
 
 
+def parse_image(text: str) -> str:
+    """A photo: an ``https://`` URL, or a path to a file of the site relative to the page."""
+    value = text.strip()
+    if "://" in value or value.startswith(("data:", "javascript:")):
+        return parse_url(value)
+    parts = value.replace("\\", "/").split("/")
+    if not value or value.startswith("/") or ".." in parts or ":" in value:
+        raise ParseError(f"refused image {value!r}: give an https:// URL or a path inside the site")
+    return value
+
+
+def parse_doi(text: str) -> str:
+    """A DOI (``10.1109/ICDCSW56584.2022.00027``); a ``https://doi.org/`` prefix is dropped."""
+    doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", text.strip(), flags=re.IGNORECASE)
+    if re.fullmatch(r"10\.\d{4,9}/\S+", doi) is None:
+        raise ParseError(f"invalid DOI {text.strip()!r}: expected 10.<registrant>/<suffix>")
+    return doi
+
+
+def parse_authors(text: str) -> tuple[str, ...]:
+    """Authors as published, in order: separated by ``;`` if the text has one, else ``,``.
+
+    ``Seemann, Marten; Inden, Max`` keeps the comma inside each name.
+    """
+    separator = ";" if ";" in text else ","
+    return tuple(name for part in text.split(separator) if (name := " ".join(part.split())))
+
+
 def parse_profiles(text: str) -> list[tuple[str, str, str]]:
     """``Network | username | URL`` lines (username optional) as (network, username, url)."""
     profiles = []

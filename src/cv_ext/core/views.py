@@ -20,6 +20,7 @@ from cv_ext.core.records import (
     Entry,
     Item,
     Project,
+    Publication,
     Records,
     Talk,
 )
@@ -28,7 +29,7 @@ from cv_ext.core.tags import tag_key, tag_label, tag_labels
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-Record = Entry | Achievement | Project | Talk
+Record = Entry | Achievement | Project | Talk | Publication
 
 
 def record_date(record: Record, today: Date) -> tuple[tuple[int, int, int], ...]:
@@ -65,6 +66,7 @@ class Views:
     achievements: list[Achievement] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
     talks: list[Talk] = field(default_factory=list)
+    publications: list[Publication] = field(default_factory=list)
     #: (object type, id) -> the places referencing it, deduplicated, in document order
     backlinks: dict[tuple[str, str], list[Backlink]] = field(default_factory=dict)
     #: (object type, id) -> the objects its own body references (the other direction)
@@ -99,12 +101,16 @@ def build_views(declared: Records, backlinks: dict[str, list[Backlink]], today: 
         achievements=[a for a in newest_first(achievements, today) if isinstance(a, Achievement)],
         projects=[p for p in newest_first(declared.projects, today) if isinstance(p, Project)],
         talks=[t for t in newest_first(declared.talks, today) if isinstance(t, Talk)],
+        publications=[
+            p for p in newest_first(declared.publications, today) if isinstance(p, Publication)
+        ],
     )
     every: list[Record | Item] = [
         *declared.entries,
         *achievements,
         *declared.projects,
         *declared.talks,
+        *declared.publications,
         *declared.items,
     ]
     for record in every:
@@ -148,7 +154,8 @@ def _skills(views: Views, today: Date) -> None:
         # apart only what comes from volunteering or studies alone (skiing, tutoring);
         # a project tied to no job is engineering all the same
         worked = any(
-            (r.kind if isinstance(r, Entry) else kinds.get(r.entry, "work")) == "work"
+            (r.kind if isinstance(r, Entry) else kinds.get(getattr(r, "entry", ""), "work"))
+            == "work"
             for r in views.skills[tag]
         )
         (views.work_skills if worked else views.other_skills).append(tag)
@@ -238,7 +245,7 @@ def one_per_object(records: list[Record]) -> list[Record]:
 
 def every_record(views: Views) -> list[Record]:
     """All records of *views*, entries first."""
-    return [*views.entries, *views.projects, *views.achievements, *views.talks]
+    return [*views.entries, *views.projects, *views.achievements, *views.talks, *views.publications]
 
 
 def _backlinks_by_target(

@@ -49,8 +49,24 @@ class cv_talk(nodes.General, nodes.Element):  # noqa: N801
     """One talk."""
 
 
+class cv_publication(nodes.General, nodes.Element):  # noqa: N801
+    """One publication."""
+
+
 class cv_record(nodes.General, nodes.Element):  # noqa: N801
     """A simpler CV item: the person, a language, a skill, a publication, ..."""
+
+
+class cv_photo(nodes.General, nodes.Element):  # noqa: N801
+    """A person's photo at an https URL: ``<img>`` on the web, left out elsewhere."""
+
+
+class cv_paper_header(nodes.General, nodes.Element):  # noqa: N801
+    """The paper's name, label and contacts beside the photo (``cv_paper_photo``)."""
+
+
+class cv_paper_photo(nodes.image):  # noqa: N801
+    """The person's photo on the paper CV (``cv_paper_photo``): at the right of the name."""
 
 
 class cv_export_link(nodes.Inline, nodes.Element):  # noqa: N801
@@ -121,3 +137,19 @@ class cv_paper_when(nodes.inline):  # noqa: N801
 
 class cv_paper_name(nodes.paragraph):  # noqa: N801
     """The person's name at the top of the paper CV."""
+
+
+class cv_letter(nodes.General, nodes.Element):  # noqa: N801
+    """A cover letter: a placeholder until a post-transform adds the letterhead and addressee."""
+
+
+class cv_letter_date(nodes.paragraph):  # noqa: N801
+    """The date of a letter: at the right margin on paper."""
+
+
+class cv_paper_at(nodes.inline):  # noqa: N801
+    """An entry's organisation or place on its header line, after a thin rule on paper."""
+
+
+class cv_paper_sep(nodes.inline):  # noqa: N801
+    """The separator between two contacts: a wide gap on paper, so each is a run of its own."""

@@ -181,7 +181,12 @@ def kind_label(kind: str) -> str:
 
 
 #: what a record that is not a timeline entry is, in a word
-RECORD_LABELS = {"Achievement": N_("Achievement"), "Project": N_("Project"), "Talk": N_("Talk")}
+RECORD_LABELS = {
+    "Achievement": N_("Achievement"),
+    "Project": N_("Project"),
+    "Talk": N_("Talk"),
+    "Publication": N_("Publication"),
+}
 
 
 def record_label(record: Record) -> str:

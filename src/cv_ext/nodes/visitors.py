@@ -25,15 +25,23 @@ from cv_ext.nodes.elements import (
     cv_heading,
     cv_index,
     cv_item,
+    cv_letter,
+    cv_letter_date,
     cv_messages,
     cv_metric,
     cv_overview,
     cv_paper,
+    cv_paper_at,
     cv_paper_entry,
     cv_paper_head,
+    cv_paper_header,
     cv_paper_name,
+    cv_paper_photo,
+    cv_paper_sep,
     cv_paper_when,
+    cv_photo,
     cv_project,
+    cv_publication,
     cv_record,
     cv_summary,
     cv_talk,
@@ -128,7 +136,7 @@ def depart_metric_latex(self: LaTeXTranslator, node: cv_metric) -> None:
     self.body.append("\n")
 
 
-def visit_paper_latex(self: LaTeXTranslator, node: cv_paper) -> None:
+def visit_paper_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
     # document metadata for PDF readers and applicant-tracking systems
     meta = ",".join(
         f"{key}={{{self.encode(node[key])}}}"
@@ -138,6 +146,12 @@ def visit_paper_latex(self: LaTeXTranslator, node: cv_paper) -> None:
     if meta:
         self.body.append(f"\n\\hypersetup{{{meta}}}\n")
     self.body.append("\n\\begin{cvpaper}\n")
+
+
+def visit_letter_latex(self: LaTeXTranslator, node: cv_letter) -> None:
+    # the letter's subject and sender for PDF readers, as the CV's title and author
+    visit_paper_latex(self, node)
+    self.body[-1] = "\n\\begin{cvletter}\n"
 
 
 def visit_paper_entry_latex(self: LaTeXTranslator, node: cv_paper_entry) -> None:
@@ -156,6 +170,21 @@ def depart_paper_head_latex(self: LaTeXTranslator, node: cv_paper_head) -> None:
 def visit_paper_when_text(self: Any, node: cv_paper_when) -> None:
     """A separator before the dates, where there is no right margin to align them to."""
     self.visit_Text(nodes.Text(" · "))
+
+
+def visit_photo_html(self: HTML5Translator, node: cv_photo) -> None:
+    """A photo at an https URL: an ``<img>`` with its alternative text."""
+    self.body.append(
+        f'<img class="cv-photo" src="{escape(node["uri"])}" alt="{escape(node["alt"])}">'
+    )
+    raise nodes.SkipNode
+
+
+def visit_paper_photo_latex(self: LaTeXTranslator, node: cv_paper_photo) -> None:
+    """The photo beside the name: the file LaTeX gets as Sphinx copied it."""
+    path = self.builder.images.get(node["uri"], node["uri"])
+    self.body.append(f"\n\\cvphoto{{{path}}}\n")
+    raise nodes.SkipNode
 
 
 def visit_transparent(self: nodes.NodeVisitor, node: nodes.Element) -> None:
@@ -200,6 +229,7 @@ def setup_nodes(app: Sphinx) -> None:
     _register(app, cv_entry, (_open("article"), _close("article")), "container")
     _register(app, cv_achievement, (_open("article"), _close("article")), "container")
     _register(app, cv_talk, (_open("article"), _close("article")), "container")
+    _register(app, cv_publication, (_open("article"), _close("article")), "container")
     _register(app, cv_project, (_open("div"), _close("div")), "container")
     _register(app, cv_record, (_open("div"), _close("div")), "container")
     _register(app, cv_timeline, (_open("ol"), _close("ol")), "container")
@@ -227,6 +257,31 @@ def setup_nodes(app: Sphinx) -> None:
         texinfo=transparent,
     )
     _setup_paper_nodes(app)
+    dropped = (skip, None)
+    app.add_node(
+        cv_photo,
+        html=(visit_photo_html, None),
+        latex=dropped,
+        text=dropped,
+        man=dropped,
+        texinfo=dropped,
+    )
+    _register(
+        app,
+        cv_paper_header,
+        (_open("div"), _close("div")),
+        "container",
+        _latex("\n\\begin{cvheader}\n", "\n\\end{cvheader}\n"),
+    )
+    image = _like("image")
+    app.add_node(
+        cv_paper_photo,
+        html=image,
+        latex=(visit_paper_photo_latex, None),
+        text=dropped,
+        man=dropped,
+        texinfo=dropped,
+    )
     for placeholder in (
         cv_overview,
         cv_backlinks,
@@ -250,6 +305,22 @@ def _setup_paper_nodes(app: Sphinx) -> None:
     _register(app, cv_paper_entry, div, "container", entry_latex)
     head_latex = (_latex("\n\\cvhead{", "")[0], depart_paper_head_latex)
     _register(app, cv_paper_head, (_open("p"), _close("p")), "paragraph", head_latex)
+    letter_latex = (visit_letter_latex, _latex("", "\n\\end{cvletter}\n")[1])
+    _register(app, cv_letter, div, "container", letter_latex)
+    date_latex = _latex("\n\\cvletterdate{", "}\n")
+    _register(app, cv_letter_date, (_open("p"), _close("p")), "paragraph", date_latex)
+    at_html = (_open("span", ""), _close("span", ""))
+    at_text = (visit_paper_when_text, depart_transparent)
+    app.add_node(
+        cv_paper_at,
+        html=at_html,
+        latex=_latex("\\cvat{", "}"),
+        text=at_text,
+        man=at_text,
+        texinfo=at_text,
+    )
+    sep_html = (_open("span", ""), _close("span", ""))
+    _register(app, cv_paper_sep, sep_html, "inline", _latex("\\cvsep{", "}"))
     name_html = (_open("p", ""), _close("p"))
     _register(app, cv_paper_name, name_html, "paragraph", _latex("\n\\cvname{", "}\n"))
     # text, man and texinfo have no right margin to align the dates to: a separator instead

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from cv_ext.common.i18n import _, date_text, items_text, months_text
 from cv_ext.core.ids import search_anchor, skill_anchor
-from cv_ext.core.records import Entry, Project, Talk
+from cv_ext.core.records import Entry, Project, Publication, Talk
 from cv_ext.core.tags import tag_key
 from cv_ext.core.views import one_per_object
 from cv_ext.nodes import render
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 SUMMARY = 160
 
 #: ranking weight of each kind of object: a job outranks a talk that mentions the term
-WEIGHTS = {"entry": 8, "project": 6, "skill": 4, "achievement": 4, "talk": 3}
+WEIGHTS = {"entry": 8, "project": 6, "publication": 5, "skill": 4, "achievement": 4, "talk": 3}
 
 
 def setup_search(app: Sphinx) -> None:
@@ -46,6 +46,9 @@ def _short(text: str) -> str:
 def _summary(record: Record) -> str:
     if isinstance(record, Talk):
         parts = [date_text(record.date) if record.date else "", record.event]
+        return render.SEPARATOR.join(part for part in parts if part)
+    if isinstance(record, Publication):
+        parts = [record.venue, date_text(record.date) if record.date else ""]
         return render.SEPARATOR.join(part for part in parts if part)
     text = record.summary
     if isinstance(record, Entry) and record.highlights:
@@ -65,6 +68,7 @@ def search_objects(app: Sphinx) -> list[dict[str, Any]]:
         *(("project", r) for r in views.projects),
         *(("achievement", r) for r in views.achievements if id(r) in kept),
         *(("talk", r) for r in views.talks),
+        *(("publication", r) for r in views.publications),
     ]
     for objtype, record in records:
         text = " ".join(
@@ -73,6 +77,8 @@ def search_objects(app: Sphinx) -> list[dict[str, Any]]:
                 *getattr(record, "highlights", ()),
                 getattr(record, "event", ""),
                 getattr(record, "org", ""),
+                getattr(record, "venue", ""),
+                " ".join(getattr(record, "authors", ())),
             ]
         )
         # a project heading its page is the page: one result, at the page's URL

@@ -73,6 +73,7 @@ BODY_FIELDS = {
     "achievement": ("summary",),
     "project": ("highlights",),
     "talk": ("summary", "highlights"),
+    "publication": ("summary",),
     "item": ("summary",),
 }
 

@@ -24,7 +24,7 @@ from cv_ext.core.records import display_title
 from cv_ext.core.views import Views, build_views
 from cv_ext.reading.aliases import ALIAS_DATA, AliasStore
 from cv_ext.reading.config import today
-from cv_ext.reading.store import ALIASES, INITIAL_DATA, LINKABLE, RecordStore
+from cv_ext.reading.store import ALIASES, INITIAL_DATA, LINKABLE, PRIVATE_PAGE, RecordStore
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -52,12 +52,13 @@ class CVDomain(RecordStore, AliasStore, Domain):
         "achievement": ObjType(_("achievement"), "achievement", "ach"),
         "project": ObjType(_("project"), "project", "proj"),
         "talk": ObjType(_("talk"), "talk"),
+        "publication": ObjType(_("publication"), "publication", "pub"),
         "skill": ObjType(_("skill"), "skill"),
     }
     roles: ClassVar[dict[str, Any]] = {
         # warn_dangling: an unknown id is reported even without nitpicky mode
         role: XRefRole(warn_dangling=True)
-        for role in ("entry", "achievement", "project", "talk", "skill", *ALIASES)
+        for role in ("entry", "achievement", "project", "talk", "publication", "skill", *ALIASES)
     }
     initial_data: ClassVar[dict[str, Any]] = INITIAL_DATA | ALIAS_DATA
     data_version = 7
@@ -68,7 +69,12 @@ class CVDomain(RecordStore, AliasStore, Domain):
         """Orderings, backlinks and skills, derived once per build from the records."""
         key = (self.data["fingerprint"], today(self.env.config).iso())
         if self._views is None or self._views[0] != key:
-            backlinks = {page: self._canonical(links) for page, links in self.backlinks.items()}
+            # a private page (a letter) references objects, but no page lists it
+            backlinks = {
+                page: self._canonical(links)
+                for page, links in self.backlinks.items()
+                if not self.env.metadata.get(page, {}).get(PRIVATE_PAGE)
+            }
             views = build_views(self.declared(), backlinks, today(self.env.config))
             self._views = (key, views)
         return self._views[1]

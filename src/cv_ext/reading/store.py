@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         Item,
         Linkable,
         Project,
+        Publication,
         Record,
         Talk,
     )
@@ -35,12 +36,16 @@ STORES: dict[str, str] = {
     "achievement": "achievements",
     "project": "projects",
     "talk": "talks",
+    "publication": "publications",
     "item": "items",
 }
 #: object types with a role, a search entry and an intersphinx entry
-LINKABLE = ("entry", "achievement", "project", "talk")
+LINKABLE = ("entry", "achievement", "project", "talk", "publication")
+#: page metadata marking a private page (a cover letter): its references are kept, so that
+#: it is rewritten when what it names changes, but no page lists it as referencing them
+PRIVATE_PAGE = "cv-letter"
 #: short role names -> object type
-ALIASES: dict[str, str] = {"ach": "achievement", "proj": "project"}
+ALIASES: dict[str, str] = {"ach": "achievement", "proj": "project", "pub": "publication"}
 
 
 #: the per-type stores, and what the domain keeps per document
@@ -85,6 +90,11 @@ class RecordStore:
     def talks(self) -> dict[str, Talk]:
         """Talks by id."""
         return cast("dict[str, Talk]", self.data["talks"])
+
+    @property
+    def publications(self) -> dict[str, Publication]:
+        """Publications by id."""
+        return cast("dict[str, Publication]", self.data["publications"])
 
     @property
     def items(self) -> dict[str, Item]:
@@ -189,6 +199,7 @@ class RecordStore:
             achievements=ordered(self.achievements),
             projects=ordered(self.projects),
             talks=ordered(self.talks),
+            publications=ordered(self.publications),
             items=ordered(self.items),
         )
 

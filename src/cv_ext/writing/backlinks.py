@@ -26,6 +26,7 @@ GROUPS = {
     "project": N_("Projects"),
     "achievement": N_("Achievements"),
     "talk": N_("Talks"),
+    "publication": N_("Publications"),
     "entry": N_("Roles"),
     "": N_("Pages"),
 }
@@ -40,6 +41,9 @@ def count_text(source_type: str, count: int) -> str:
             "referenced from", "%(n)d achievement", "%(n)d achievements", count
         ),
         "talk": npgettext("referenced from", "%(n)d talk", "%(n)d talks", count),
+        "publication": npgettext(
+            "referenced from", "%(n)d publication", "%(n)d publications", count
+        ),
         "entry": npgettext("referenced from", "%(n)d role", "%(n)d roles", count),
         "": npgettext("referenced from", "%(n)d page", "%(n)d pages", count),
     }

@@ -32,7 +32,7 @@ ITEMS = {
     "publications": (
         "publication",
         "name",
-        {"publisher": "publisher", "date": "releaseDate", "url": "url"},
+        {"venue": "publisher", "date": "releaseDate", "url": "url"},
         "summary",
     ),
     "skills": ("skill", "name", {"level": "level", "keywords": "keywords"}, ""),

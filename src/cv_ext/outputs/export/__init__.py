@@ -1,4 +1,5 @@
-"""Machine-readable exports of the domain: JSON Resume (``cv.json``) and schema.org JSON-LD."""
+"""Machine-readable exports of the domain: JSON Resume (``cv.json``), schema.org JSON-LD and
+the publications' BibTeX (``cv.bib``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from cv_ext.common.builders import SITE_BUILDERS
 from cv_ext.common.warn import log_warning
 from cv_ext.core.tags import relabel, tag_labels
 from cv_ext.outputs.export import jsonld
+from cv_ext.outputs.export.bibtex import setup_bibtex
 from cv_ext.outputs.export.jsonresume import schema, to_resume
 from cv_ext.reading.domain import get_domain
 
@@ -26,6 +28,7 @@ def setup_export(app: Sphinx) -> None:
     """Write the JSON Resume after each web build, and JSON-LD into each web page."""
     app.connect("html-page-context", _add_jsonld)
     app.connect("build-finished", _write_json_resume)
+    setup_bibtex(app)
 
 
 def resume(app: Sphinx) -> dict[str, Any]:
@@ -33,9 +36,30 @@ def resume(app: Sphinx) -> dict[str, Any]:
     base = app.config.html_baseurl
     canonical = urljoin(base, app.config.cv_json_resume) if base else ""
     last_modified = app.config.cv_today or ""
-    return to_resume(
+    document = to_resume(
         get_domain(app.env).views().declared, canonical=canonical, last_modified=last_modified
     )
+    if document.get("basics", {}).get("image"):
+        document["basics"]["image"] = image_url(app, document["basics"]["image"], "")
+    return document
+
+
+def image_url(app: Sphinx, image: str, pagename: str) -> str:
+    """Where the person's photo is served: its URL, or the copy Sphinx made of the file.
+
+    Absolute with ``html_baseurl``; else relative to *pagename* ("" is the site root).
+    """
+    if "://" in image:
+        return image
+    people = get_domain(app.env).views().declared.of_kind("person")
+    source = app.env.relfn2path(image, people[0].docname)[0] if people else image
+    if source not in app.env.images:
+        return ""  # Sphinx reported the missing file where the person is declared
+    served = f"{app.builder.imagedir}/{app.env.images[source][1]}"
+    if base := app.config.html_baseurl:
+        return str(urljoin(base, served))
+    depth = pagename.count("/") + (1 if app.builder.name == "dirhtml" and pagename else 0)
+    return "../" * depth + served
 
 
 def schema_errors(document: dict[str, Any]) -> list[str]:
@@ -87,6 +111,7 @@ def _add_jsonld(
     people = views.declared.of_kind("person")
     person = people[0] if people else None
     person_doc = person.docname if person else app.config.root_doc
+    image = person.get("image") if person else ""
     graph = jsonld.page_graph(
         docname=pagename,
         person_id=_url(app.builder, base, pagename, person_doc, "person"),
@@ -97,5 +122,6 @@ def _add_jsonld(
         entries=views.declared.entries,
         languages=views.declared.of_kind("language"),
         url_of=lambda record: _url(app.builder, base, pagename, record.docname, record.anchor),
+        image=image_url(app, image, pagename) if image else "",
     )
     context["metatags"] = context.get("metatags", "") + "\n" + jsonld.script(graph)

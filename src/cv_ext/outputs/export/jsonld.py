@@ -2,7 +2,8 @@
 
 The person is one ``Person`` node with a stable ``@id``; jobs, schools and
 volunteer roles hang off it as roles, projects name it as ``creator``,
-``maintainer`` or ``contributor`` and talks as ``performer``. Free of Sphinx:
+``maintainer`` or ``contributor``, talks as ``performer`` and publications as an
+``author``. Free of Sphinx:
 URLs are given by the caller.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from cv_ext.core.records import Entry, Item, Project, Talk
+from cv_ext.core.records import Entry, Item, Project, Publication, Talk
 from cv_ext.outputs.export.jsonresume import compact, spans
 
 if TYPE_CHECKING:
@@ -58,7 +59,12 @@ def roles(entry: Entry) -> list[dict[str, Any]]:
 
 
 def person_node(
-    person_id: str, person: Item | None, name: str, entries: list[Entry], languages: list[Item]
+    person_id: str,
+    person: Item | None,
+    name: str,
+    entries: list[Entry],
+    languages: list[Item],
+    image: str = "",
 ) -> dict[str, Any]:
     """The full ``Person``: who, where, languages and every role."""
     node: dict[str, Any] = {"@type": "Person", "@id": person_id, "name": name}
@@ -70,7 +76,7 @@ def person_node(
             "url": person.get("url"),
             "email": person.get("email"),
             "telephone": person.get("phone"),
-            "image": person.get("image"),
+            "image": image,
             "sameAs": [url for url in profiles if url],
         }
         address = {
@@ -98,8 +104,13 @@ def person_node(
     return node
 
 
-def object_node(record: Record, url: str, person_ref: dict[str, str]) -> dict[str, Any] | None:
-    """The node of a project or talk declared on a page, or None for other records."""
+def object_node(
+    record: Record, url: str, person_ref: dict[str, str], owner: str = ""
+) -> dict[str, Any] | None:
+    """The node of a project, talk or publication declared on a page; None for others.
+
+    *owner* is the person's name: as an author of a publication, they are the Person node.
+    """
     if isinstance(record, Project):
         related = record.relationships()
         # only a creator's start is the work's creation date
@@ -128,7 +139,41 @@ def object_node(record: Record, url: str, person_ref: dict[str, str]) -> dict[st
             "performer": person_ref,
             "recordedIn": {"@type": "VideoObject", "url": record.video} if record.video else {},
         }
+    if isinstance(record, Publication):
+        return publication_node(record, url, person_ref, owner)
     return None
+
+
+def publication_node(
+    publication: Publication, url: str, person_ref: dict[str, str], owner: str
+) -> dict[str, Any]:
+    """A ``ScholarlyArticle``: its authors in order, the owner as the Person's ``@id``."""
+    authors = [
+        person_ref if name.casefold() == owner.casefold() else {"@type": "Person", "name": name}
+        for name in publication.authors
+    ]
+    doi = (
+        {"@type": "PropertyValue", "propertyID": "DOI", "value": publication.doi}
+        if publication.doi
+        else {}
+    )
+    return {
+        "@type": "ScholarlyArticle",
+        "@id": url,
+        "name": publication.title,
+        "headline": publication.title,
+        "author": authors or person_ref,
+        "datePublished": publication.date.iso() if publication.date else "",
+        # the venue is where it was published, not who published it
+        "publication": {"@type": "PublicationEvent", "name": publication.venue}
+        if publication.venue
+        else {},
+        "identifier": doi,
+        "sameAs": f"https://doi.org/{publication.doi}" if publication.doi else "",
+        "url": publication.url,
+        "keywords": ", ".join(publication.tags),
+        "description": publication.summary,
+    }
 
 
 def page_graph(
@@ -141,18 +186,19 @@ def page_graph(
     entries: list[Entry],
     languages: list[Item],
     url_of: Callable[[Record], str],
+    image: str = "",
 ) -> list[dict[str, Any]]:
     """The nodes page *docname* is about: the person on their page, else a reference to
     them, plus the projects and talks declared on the page, each linked to the person."""
     person_ref = {"@id": person_id}
     on_person_page = person is not None and person.docname == docname
     graph = [
-        person_node(person_id, person, name, entries, languages)
+        person_node(person_id, person, name, entries, languages, image)
         if on_person_page
         else {"@type": "Person", **person_ref, "name": name}
     ]
     nodes = (
-        object_node(record, url_of(record), person_ref)
+        object_node(record, url_of(record), person_ref, name)
         for record in records
         if record.docname == docname
     )

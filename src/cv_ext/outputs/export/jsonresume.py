@@ -162,13 +162,13 @@ def to_resume(records: Records, *, canonical: str = "", last_modified: str = "")
         ],
         "publications": [
             {
-                "name": item.title,
-                "publisher": item.get("publisher"),
-                "releaseDate": item.get("date"),
-                "url": item.get("url"),
-                "summary": item.summary,
+                "name": publication.title,
+                "publisher": publication.venue,
+                "releaseDate": publication.date.iso() if publication.date else "",
+                "url": publication.link,
+                "summary": publication.summary,
             }
-            for item in records.of_kind("publication")
+            for publication in records.publications
         ],
         "skills": skills(records),
         "languages": [

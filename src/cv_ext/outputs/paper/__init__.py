@@ -8,7 +8,7 @@ entry's text is copied from the object's own page, so no fact is written twice.
 Modules: :mod:`.transforms` fills the page (post-transforms), :mod:`.context` holds one
 paper's state, :mod:`.sections` makes each section, :mod:`.latex` sets paper and fonts
 and ships ``texinputs/cv_ext.sty``, :mod:`.characters` makes every character printable
-by pdflatex, :mod:`.pdfs` names the PDFs and links the CV's from the web site.
+by pdflatex, :mod:`.pdfs` names the PDFs and links the CV's from the web site, :mod:`.letter` makes cover letters.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from cv_ext.outputs.paper.characters import make_printable
 from cv_ext.outputs.paper.latex import setup_latex
+from cv_ext.outputs.paper.letter import setup_letters
 from cv_ext.outputs.paper.transforms import FillPaper, PaperForPrint
 
 if TYPE_CHECKING:
@@ -29,3 +30,4 @@ def setup_paper(app: Sphinx) -> None:
     app.add_post_transform(PaperForPrint)
     app.connect("doctree-resolved", make_printable, priority=900)
     setup_latex(app)
+    setup_letters(app)

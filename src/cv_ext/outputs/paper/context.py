@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from docutils import nodes
+from sphinx.util import logging
 
 from cv_ext.common.i18n import _
+from cv_ext.common.warn import log_warning
 from cv_ext.nodes import render
 from cv_ext.nodes.bodies import own_bodies, rehome
 from cv_ext.nodes.elements import cv_paper_when
@@ -18,9 +20,10 @@ if TYPE_CHECKING:
 
     from cv_ext.core.audiences import Selection
     from cv_ext.core.dates import Date, Period
-    from cv_ext.core.records import Achievement, Entry, Project, Talk
+    from cv_ext.core.records import Achievement, Entry, Item, Project, Talk
     from cv_ext.core.views import Record, Views
 
+logger = logging.getLogger(__name__)
 ElementT = TypeVar("ElementT", bound=nodes.Element)
 RecordT = TypeVar("RecordT", "Achievement", "Project", "Talk")
 
@@ -35,17 +38,41 @@ class PaperContext:
     today: Date
     #: an audience's selection, when the paper is tailored (see :mod:`cv_ext.core.audiences`)
     selection: Selection | None = None
+    #: to fit ``cv_paper_pages`` (:mod:`.fit`): entries shown as their header line alone,
+    #: and how many of the newest projects and talks are shown
+    condensed: set[str] = field(default_factory=set)
+    limits: dict[str, int] = field(default_factory=dict)
     #: the pages whose objects' bodies were copied so far, read once each
     doctrees: dict[str, nodes.document] = field(default_factory=dict)
 
     def shown(self, kind: str, every: list[RecordT]) -> list[RecordT]:
-        """*every* record of *kind*, or only those the audience selects."""
-        if self.selection is None:
-            return every
-        section = self.selection.section(kind)
-        chosen = {record.id for record in section.full} if section else set()
-        # the selection orders as the views do (newest first), so filtering keeps its order
-        return [record for record in every if record.id in chosen]
+        """*every* record of *kind*, or only those the audience selects; the newest to fit."""
+        shown = every
+        if self.selection is not None:
+            section = self.selection.section(kind)
+            chosen = {record.id for record in section.full} if section else set()
+            # the selection orders as the views do (newest first): filtering keeps its order
+            shown = [record for record in every if record.id in chosen]
+        return shown[: self.limits[kind]] if kind in self.limits else shown
+
+    def photo(self, person: Item) -> str:
+        """The person's photo for the paper (``cv_paper_photo``), relative to the sources.
+
+        "" without the setting or a photo; a photo at a URL is for the web only, with a
+        located warning: LaTeX takes files.
+        """
+        image = person.get("image")
+        if not self.env.config.cv_paper_photo or not image:
+            return ""
+        if "://" in image:
+            log_warning(
+                logger,
+                "cv_paper_photo: the photo is a URL; the PDF shows a file of the site only",
+                "config",
+                location=(person.docname, person.lineno),
+            )
+            return ""
+        return self.env.relfn2path(image, person.docname)[0]
 
     def section(self, name: str, content: list[nodes.Node]) -> nodes.section:
         """A section of the paper, headed as in :data:`SECTIONS`."""

@@ -11,7 +11,15 @@ from cv_ext.core.errors import ParseError
 from cv_ext.core.records import Entry, display_title
 from cv_ext.core.values import parse_profiles
 from cv_ext.nodes import render
-from cv_ext.nodes.elements import cv_paper_entry, cv_paper_head, cv_paper_name
+from cv_ext.nodes.elements import (
+    cv_paper_at,
+    cv_paper_entry,
+    cv_paper_head,
+    cv_paper_header,
+    cv_paper_name,
+    cv_paper_photo,
+    cv_paper_sep,
+)
 from cv_ext.outputs.paper.context import spans_text, when
 
 if TYPE_CHECKING:
@@ -21,8 +29,8 @@ if TYPE_CHECKING:
     from cv_ext.outputs.paper.context import PaperContext
 
 
-def header(person: Item) -> list[nodes.Node]:
-    """Name, label and one line of contact links."""
+def header(person: Item, photo: str = "") -> list[nodes.Node]:
+    """Name, label and one line of contact links; beside them the *photo* file, if any."""
     result: list[nodes.Node] = [
         cv_paper_name(person.title, person.title, classes=["cv-paper-name"])
     ]
@@ -48,9 +56,13 @@ def header(person: Item) -> list[nodes.Node]:
         line = nodes.paragraph(classes=["cv-paper-contact"])
         for index, contact in enumerate(contacts):
             if index:
-                line += nodes.Text(render.SEPARATOR)
+                # a wide gap on paper: each contact is a text run of its own
+                line += cv_paper_sep(render.SEPARATOR, render.SEPARATOR)
             line += contact
         result.append(line)
+    if photo:
+        image = cv_paper_photo(uri=photo, alt=person.title, candidates={"*": photo})
+        return [cv_paper_header("", *result, image)]
     return result
 
 
@@ -73,24 +85,35 @@ def entries(paper: PaperContext, kind: str) -> list[nodes.Node]:
 
 
 def entry(paper: PaperContext, record: Entry, *, condensed: bool = False) -> cv_paper_entry:
-    """One entry: role, organisation and place in bold, dates at the right, its text."""
+    """One entry: the role in bold, organisation and place after a rule, dates at the right.
+
+    Role, organisation, place and dates are runs of text of their own (apart by more than
+    a word space), so that software reading the PDF (an applicant-tracking system) tells
+    the title from the employer and the dates; then the entry's own text. Condensed, the
+    organisation and place go on a second line: a list of one-line entries would give a
+    parser no gap and no change of weight to tell one from the next.
+    """
     node = paper.target(cv_paper_entry(classes=["cv-paper-entry"]), "entry", record.id)
     head = cv_paper_head(classes=["cv-paper-head"])
-    what = nodes.strong()
-    # "role, organisation" reads as employment: a contribution names only its role
-    if record.title and record.org and not record.contribution:
-        what += nodes.Text(f"{record.title}, ")
-        what += render.link(record.org, record.url)
-    else:
-        what += render.link(record.title or record.org, record.url)
-    head += what
-    if record.location:
-        head += nodes.Text(f", {record.location}")
+    # "role at organisation" reads as employment: a contribution names only its role
+    org = record.org if record.title and not record.contribution else ""
+    title = record.title or record.org
+    head += nodes.strong("", "", render.link(title, "" if org else record.url))
+    full = not condensed and record.id not in paper.condensed
+    parts = [render.link(org, record.url)] if org else []
+    parts += [nodes.inline(record.location, record.location)] if record.location else []
+    if full:
+        head += [cv_paper_at("", "", part) for part in parts]
     if record.period is not None:
         head += when(record.period)
     node += head
-    if not condensed:
+    if full:
         node += paper.body("entry", record)
+    elif parts:
+        line = nodes.paragraph(classes=["cv-paper-org"])
+        line += parts[0]
+        line += [cv_paper_sep(render.SEPARATOR, render.SEPARATOR), *parts[1:]] if parts[1:] else []
+        node += line
     return node
 
 
@@ -138,6 +161,29 @@ def talks(paper: PaperContext) -> list[nodes.Node]:
         if talk.event:
             para += nodes.Text(f", {talk.event}")
         items.append(paper.item(para, "talk", talk))
+    return [nodes.bullet_list("", *items, classes=["cv-paper-list"])] if items else []
+
+
+def publications(paper: PaperContext) -> list[nodes.Node]:
+    """Every publication as cited: authors, title (linked), venue, year, DOI.
+
+    Tailored, the publications carrying one of the audience's tags.
+    """
+    items = []
+    for publication in paper.views.publications:
+        audience = paper.selection.audience if paper.selection else None
+        if audience and not any(tag.lower() in audience.tags for tag in publication.tags):
+            continue
+        para = nodes.paragraph()
+        if publication.authors:
+            para += nodes.Text(f"{', '.join(publication.authors)}: ")
+        para += nodes.strong("", "", render.link(publication.title, publication.link))
+        parts = [publication.venue, date_text(publication.date) if publication.date else ""]
+        if where := ", ".join(part for part in parts if part):
+            para += nodes.Text(f". {where}")
+        if publication.doi:
+            para += nodes.Text(f". DOI {publication.doi}")
+        items.append(paper.item(para, "publication", publication))
     return [nodes.bullet_list("", *items, classes=["cv-paper-list"])] if items else []
 
 

@@ -12,9 +12,10 @@ from cv_ext.common.i18n import _
 from cv_ext.core.audiences import select
 from cv_ext.core.audiences import skills as audience_skills
 from cv_ext.core.records import display_title
-from cv_ext.nodes.elements import cv_paper
+from cv_ext.nodes.elements import cv_letter, cv_paper
 from cv_ext.outputs.paper import sections
 from cv_ext.outputs.paper.context import PaperContext
+from cv_ext.outputs.paper.fit import fit
 from cv_ext.reading.config import audiences, today
 from cv_ext.reading.directives.document import ENTRY_SECTIONS
 from cv_ext.reading.domain import ALIASES, get_domain
@@ -29,15 +30,10 @@ class FillPaper(SphinxPostTransform):
         """Replace each empty ``cv_paper`` with its content."""
         for node in list(self.document.findall(cv_paper)):
             if not node.children:
-                fill(
-                    PaperContext(
-                        self.env,
-                        self.document,
-                        get_domain(self.env).views(),
-                        today(self.env.config),
-                    ),
-                    node,
+                paper = PaperContext(
+                    self.env, self.document, get_domain(self.env).views(), today(self.env.config)
                 )
+                fit(paper, node, self.config.cv_paper_pages, fill)
 
 
 def fill(paper: PaperContext, node: cv_paper) -> None:
@@ -48,7 +44,7 @@ def fill(paper: PaperContext, node: cv_paper) -> None:
         paper.selection = select(views.declared, audience, paper.today)
     person = next(iter(views.declared.of_kind("person")), None)
     if person is not None:
-        node += sections.header(person)
+        node += sections.header(person, paper.photo(person))
         node["pdftitle"] = (
             _("%(person)s: Curriculum vitae") % {"person": person.title}
             if audience is None
@@ -68,6 +64,7 @@ def fill(paper: PaperContext, node: cv_paper) -> None:
         "achievements": sections.achievements,
         "projects": sections.projects,
         "talks": sections.talks,
+        "publications": sections.publications,
         "languages": sections.languages,
     }
     for name in node["sections"]:
@@ -96,7 +93,9 @@ class PaperForPrint(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         """Point each reference of a paper at the paper itself, or make it text."""
         domain = get_domain(self.env)
-        for paper in list(self.document.findall(cv_paper)):
+        # a letter is a document of its own on paper too: its references become text
+        papers: list[nodes.Element] = [*self.document.findall(cv_paper)]
+        for paper in [*papers, *self.document.findall(cv_letter)]:
             shown = {
                 (node["cv_type"], node["cv_id"]): node["cv_anchor"]
                 for node in paper.findall(nodes.Element)

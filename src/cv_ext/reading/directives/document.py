@@ -27,6 +27,7 @@ SECTIONS: dict[str, str] = {
     "achievements": N_("Selected achievements"),
     "projects": N_("Projects"),
     "talks": N_("Talks"),
+    "publications": N_("Publications"),
     "volunteering": N_("Volunteering"),
     "education": N_("Education"),
     "languages": N_("Languages"),

@@ -1,4 +1,4 @@
-"""Directives for the simpler CV items: the person, languages, skills, publications, ...
+"""Directives for the simpler CV items: the person, languages, skills, certificates, ...
 
 Each declares an :class:`~cv_ext.core.records.Item` with a handful of text fields, so
 that every section of a JSON Resume has a home in MyST and in the exports.
@@ -15,9 +15,15 @@ from cv_ext.common.i18n import N_, _
 from cv_ext.core.dates import parse_date
 from cv_ext.core.errors import ParseError
 from cv_ext.core.records import Item
-from cv_ext.core.values import parse_email, parse_list, parse_profiles, parse_url
+from cv_ext.core.values import (
+    parse_email,
+    parse_image,
+    parse_list,
+    parse_profiles,
+    parse_url,
+)
 from cv_ext.nodes import render
-from cv_ext.nodes.elements import cv_body, cv_export_link, cv_heading, cv_record
+from cv_ext.nodes.elements import cv_body, cv_export_link, cv_heading, cv_photo, cv_record
 from cv_ext.reading.directives.base import TEXT, CVDirective
 from cv_ext.reading.directives.options import CLASSES
 from cv_ext.reading.domain import get_domain
@@ -57,13 +63,12 @@ PERSON_FIELDS = (
 
 #: fields holding prose in the page's language: translated with the page, like the title
 TRANSLATABLE_FIELDS = frozenset(
-    {"label", "summary", "fluency", "level", "keywords", "publisher", "issuer", "awarder"}
+    {"label", "summary", "fluency", "level", "keywords", "issuer", "awarder"}
 )
 #: how a field of an item is labelled where it is shown
 FIELD_LABELS = {
     "level": N_("Level: "),
     "keywords": N_("Keywords: "),
-    "publisher": N_("Publisher: "),
     "issuer": N_("Issuer: "),
     "awarder": N_("Awarder: "),
 }
@@ -71,10 +76,9 @@ FIELD_LABELS = {
 ITEM_KINDS: dict[str, ItemKind] = {
     kind.name: kind
     for kind in (
-        ItemKind("person", PERSON_FIELDS, urls=("image", "url")),
+        ItemKind("person", PERSON_FIELDS, urls=("url",)),
         ItemKind("language", ("fluency",)),
         ItemKind("skill", ("level", "keywords"), lists=("keywords",)),
-        ItemKind("publication", ("publisher", "date", "url"), dates=("date",), urls=("url",)),
         ItemKind("certificate", ("issuer", "date", "url"), dates=("date",), urls=("url",)),
         ItemKind("interest", ("keywords",), lists=("keywords",)),
         ItemKind("reference", ()),
@@ -109,6 +113,8 @@ class ItemDirective(CVDirective):
                     value = "\n".join(" | ".join(p) for p in parse_profiles(value))
                 elif name == "email":
                     value = parse_email(value)
+                elif name == "image":
+                    value = parse_image(value)
             except ParseError as error:
                 subtype: CvSubtype = (
                     "date" if name in self.kind.dates else "option" if name == "email" else "url"
@@ -162,8 +168,10 @@ class ItemDirective(CVDirective):
         return [nodes.inline(label + value, label + value)]
 
     def person_nodes(self, item: Item, body: list[nodes.Node]) -> list[nodes.Node]:
-        """The person: headline, summary, then how to reach them."""
+        """The person: their photo if any, headline, summary, then how to reach them."""
         result: list[nodes.Node] = []
+        if image := item.get("image"):
+            result.append(photo(image, item.title or _("Photo")))
         if label := item.get("label"):
             result.append(nodes.paragraph(label, label, classes=["cv-summary"]))
         result += [cv_body("", *body)] if body else []
@@ -184,6 +192,14 @@ class ItemDirective(CVDirective):
         # link previews of the person's page describe a person (sphinxext-opengraph reads this)
         self.env.metadata[self.env.docname]["og:type"] = "profile"
         return result
+
+
+def photo(image: str, alt: str) -> nodes.Element:
+    """The person's photo: a file of the site (copied by Sphinx) or an https URL."""
+    if "://" in image:
+        # a remote photo is shown on the web only: LaTeX would try to download it
+        return cv_photo(uri=image, alt=alt, classes=["cv-photo"])
+    return nodes.image(uri=image, alt=alt, classes=["cv-photo"], width="9em")
 
 
 def setup_items(app: Sphinx) -> None:
