@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from cv_ext.core.records import OBJECT_TYPES, Entry, Item, Records
 from cv_ext.core.terms import TOKEN, code_like, normalise, stems, technology_tokens
+from cv_ext.core.values import parse_list
 from cv_ext.core.views import newest_first
 
 if TYPE_CHECKING:
@@ -122,9 +123,8 @@ def vocabulary(records: Records) -> dict[tuple[str, ...], _Term]:
                 add(token, record)
     for item in records.of_kind("skill"):
         add(item.title, item)
-        for keyword in item.get("keywords").split(","):
-            if keyword.strip():
-                add(keyword.strip(), item)
+        for keyword in parse_list(item.get("keywords")):
+            add(keyword, item)
     return terms
 
 

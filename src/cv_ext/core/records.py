@@ -45,6 +45,8 @@ class Entry:
     area: str = ""
     study_type: str = ""
     score: str = ""
+    #: fields beside those cv_ext shows, as a JSON object: the export writes them as they are
+    extra: str = ""
     docname: str = ""
     anchor: str = ""
     lineno: int = 0
@@ -93,6 +95,8 @@ class Project:
     roles: tuple[str, ...] = ()
     entity: str = ""
     type: str = ""
+    #: fields beside those cv_ext shows, as a JSON object: the export writes them as they are
+    extra: str = ""
     docname: str = ""
     anchor: str = ""
     lineno: int = 0
@@ -128,6 +132,8 @@ class Talk:
     entry: str = ""
     tags: tuple[str, ...] = ()
     summary: str = ""
+    #: fields beside those cv_ext shows, as a JSON object: the export writes them as they are
+    extra: str = ""
     docname: str = ""
     anchor: str = ""
     lineno: int = 0
@@ -145,6 +151,8 @@ class Item:
     title: str
     fields: tuple[tuple[str, str], ...] = ()
     summary: str = ""
+    #: fields beside those cv_ext shows, as a JSON object: the export writes them as they are
+    extra: str = ""
     docname: str = ""
     anchor: str = ""
     lineno: int = 0

@@ -11,7 +11,6 @@ from docutils.parsers.rst import directives
 from cv_ext.common.i18n import _
 from cv_ext.core.dates import Period, Span
 from cv_ext.core.records import Project
-from cv_ext.core.values import parse_list
 from cv_ext.nodes import render
 from cv_ext.nodes.elements import (
     cv_heading,
@@ -54,9 +53,10 @@ class ProjectDirective(CVDirective):
             "roles",
             "entity",
             "type",
+            "extra",
         ),
         TEXT,
-    ) | {"class": directives.class_option}
+    ) | {"class": directives.class_option, "untitled": directives.flag}
 
     def project_period(self) -> Period | None:
         """``:date:`` for a day's work, or ``:start:``/``:end:`` for longer projects."""
@@ -85,11 +85,12 @@ class ProjectDirective(CVDirective):
             url=self.url(),
             entry=self.text("entry"),
             # keywords as written: "Go" and "go" both stay (skills group them anyway)
-            tags=parse_list(self.text("tags")),
+            tags=self.items("tags"),
             highlights=highlights,
-            roles=parse_list(self.text("roles")),
+            roles=self.items("roles"),
             entity=self.text("entity"),
             type=self.text("type"),
+            extra=self.extra(),
             **self.where(anchor),
         )
         self.note(project)
@@ -98,6 +99,8 @@ class ProjectDirective(CVDirective):
             # the page's link preview (sphinxext-opengraph reads page metadata)
             self.env.metadata[self.env.docname]["og:description"] = project.summary
         node = self.container(cv_project, project_id, anchor)
+        # a project a resume gives without a name is not named after its page
+        node["cv_untitled"] = "untitled" in self.options
         if title:
             node += cv_heading(title, title)
         if project.summary:

@@ -11,7 +11,6 @@ from cv_ext.common.i18n import _
 from cv_ext.core.dates import Date, Span, parse_date
 from cv_ext.core.errors import ParseError
 from cv_ext.core.records import Talk
-from cv_ext.core.values import parse_list
 from cv_ext.nodes import render
 from cv_ext.nodes.elements import (
     cv_heading,
@@ -51,6 +50,7 @@ class TalkDirective(CVDirective):
             "name",
             "end",
             "roles",
+            "extra",
         ),
         TEXT,
     ) | {"class": directives.class_option}
@@ -83,14 +83,15 @@ class TalkDirective(CVDirective):
             event_url=self.url("event-url"),
             video=self.url("video"),
             slides=self.url("slides"),
-            projects=parse_list(self.text("projects")),
-            speakers=parse_list(self.text("with")),
+            projects=self.items("projects"),
+            speakers=self.items("with"),
             entry=self.text("entry"),
-            tags=parse_list(self.text("tags")),
+            tags=self.items("tags"),
             summary=summary,
             end=self.end(date),
-            roles=parse_list(self.text("roles")),
+            roles=self.items("roles"),
             highlights=highlights,
+            extra=self.extra(),
             **self.where(anchor),
         )
         self.note(talk)
