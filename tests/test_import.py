@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cv_ext.cli.importer import import_resume
-from cv_ext.cli.importer.normalise import normalise
+from cv_ext.cli.importer.normalise import EXTRA, exported, normalise
 from cv_ext.cli.importer.spellings import looks_like_host, to_iso
 from cv_ext.core.dates import Date, parse_date
 from cv_ext.core.ids import slug_or_digest, slugify
@@ -103,6 +103,9 @@ def test_dates_are_normalised_and_reported() -> None:
         {"name": "G", "startDate": "2023-02-30"},
         {"name": "H", "endDate": "2020"},
         {"name": "I", "startDate": "2021", "endDate": "2020"},
+        {"name": "J", "startDate": "Oktober 2022", "endDate": "mars 2024"},
+        {"name": "K", "startDate": "spring 2019", "endDate": "2020"},
+        {"name": "L", "startDate": "2019", "endDate": "Q3 2020"},
     ]
     resume, changes = normalise({"work": work})
     dates = [{k: v for k, v in job.items() if k != "name"} for job in resume["work"]]
@@ -113,16 +116,23 @@ def test_dates_are_normalised_and_reported() -> None:
         {"startDate": "2020-01"},
         {"startDate": "2019-09"},
         {"startDate": "2015-01-01", "endDate": "2015-03"},
-        {},
-        {},
-        {},
+        # a day that does not exist: the month it names
+        {"startDate": "2023-02"},
+        # what cannot form a period is kept, as written, for the export alone
+        {EXTRA: {"endDate": "2020"}},
+        {EXTRA: {"startDate": "2021", "endDate": "2020"}},
+        {"startDate": "2022-10", "endDate": "2024-03"},
+        {EXTRA: {"startDate": "spring 2019", "endDate": "2020"}},
+        {EXTRA: {"startDate": "2019", "endDate": "Q3 2020"}},
     ]
     paths = {change.path for change in changes}
-    for index in range(9):
+    for index in range(len(work)):
         assert any(p.startswith(f"work/{index}/") for p in paths), index
+    # and the export holds every date a period could not use, unchanged
+    assert exported(resume)["work"][11] == work[11]
 
 
-def test_urls_are_completed_or_dropped_and_reported() -> None:
+def test_urls_are_completed_kept_or_shown_and_reported() -> None:
     basics = {
         "url": "github.com/someone",
         "image": "photo.jpg",
@@ -133,30 +143,37 @@ def test_urls_are_completed_or_dropped_and_reported() -> None:
             {"url": "https://example.org/no-network"},
         ],
     }
-    resume, changes = normalise({"basics": basics})
+    resume, changes = normalise({"basics": basics, "projects": [{"name": "P", "url": "/p"}]})
     assert resume["basics"]["url"] == "https://github.com/someone"
-    assert "image" not in resume["basics"]
+    assert resume["basics"]["image"] == "photo.jpg"  # a relative path, kept as written
     assert resume["basics"]["profiles"] == [
         {"network": "LinkedIn", "url": "https://www.linkedin.com/in/someone"},
         {"network": "Skype"},
         {"network": "Blog", "url": "https://example.org/it's-me"},
+        {"url": "https://example.org/no-network"},
     ]
+    # what the site cannot link to, the export keeps as written, in its place
+    assert exported(resume)["basics"]["profiles"][1] == basics["profiles"][1]
+    assert exported(resume)["projects"] == [{"name": "P", "url": "/p"}]
     actions = {change.path: change.action for change in changes}
     assert actions["basics/url"] == "URL completed"
-    assert actions["basics/image"].startswith("dropped")
-    assert actions["basics/profiles/1/url"].startswith("dropped")
-    assert actions["basics/profiles/3"].startswith("dropped")
+    assert "basics/image" not in actions
+    assert actions["basics/profiles/1/url"].startswith("kept in the export")
+    assert actions["projects/0/url"].startswith("kept in the export")
     assert "basics/profiles/2/url" not in actions
 
 
-def test_keywords_split_at_commas_and_keep_case_variants() -> None:
+def test_keywords_keep_their_commas_and_case_variants() -> None:
     skills = [{"name": "JS", "keywords": ["Jest, Mocha", "Go", "go", "Go", ""]}]
-    resume, changes = normalise({"skills": skills})
-    assert resume["skills"][0]["keywords"] == ["Jest", "Mocha", "Go", "go"]
+    work = [{"name": "W", "keywords": ["AWS (EC2, Lambda)", "Go", "go"]}]
+    resume, changes = normalise({"skills": skills, "work": work})
+    assert resume["skills"][0]["keywords"] == ["Jest, Mocha", "Go", "go"]
+    # an entry's keywords are its tags: told apart regardless of case
+    assert resume["work"][0]["keywords"] == ["AWS (EC2, Lambda)", "Go"]
     assert {c.path: c.action for c in changes} == {
-        "skills/0/keywords/0": "split at its commas",
         "skills/0/keywords/3": "dropped: repeated",
         "skills/0/keywords/4": "dropped: empty",
+        "work/0/keywords/2": "dropped: repeated",
     }
 
 
@@ -174,24 +191,37 @@ def test_pre_1_0_names_map_to_1_0_ones() -> None:
     }
     assert all(change.action.startswith("pre-1.0 name") for change in changes)
     assert len(changes) == 6
+    # both names given: the old one stays beside the new, for the export
+    resume, _ = normalise({"basics": {"picture": "https://a.example/p", "image": "b.png"}})
+    assert exported(resume)["basics"] == {"image": "b.png", "picture": "https://a.example/p"}
 
 
-def test_nothing_cv_ext_cannot_show_is_kept_silently() -> None:
+def test_every_item_and_field_is_kept() -> None:
     data = {
         "skills": [{"keywords": ["x"]}],
         "awards": [{"title": "Prize"}, {"title": ""}],
-        "work": [{"name": "C", "jobLocation": "here", "keywords": ["Go"]}],
+        "work": [{"name": "C", "jobLocation": "here", "x-rating": 5, "keywords": ["Go"]}],
+        "interests": ["Chess", 0],
+        "basics": {"name": "N", "location": {"city": "B", "country": "Germany"}},
+        "meta": {"theme": "even", "version": "v1"},
         "x-custom": 1,
     }
     resume, changes = normalise(data)
-    assert resume == {"work": [{"name": "C", "x-cv-tags": ["Go"]}], "awards": [{"title": "Prize"}]}
-    assert {c.path for c in changes} >= {
-        "skills/0",
-        "awards/1",
-        "work/0/jobLocation",
-        "work/0/keywords",
-        "x-custom",
+    assert exported(resume) == {
+        "basics": {"name": "N", "location": {"city": "B", "country": "Germany"}},
+        "work": [{"name": "C", "keywords": ["Go"], "jobLocation": "here", "x-rating": 5}],
+        "awards": [{"title": "Prize"}, {}],
+        "skills": [{"keywords": ["x"]}],
+        "interests": [{"name": "Chess"}],
+        "meta": {"theme": "even"},
+        "x-custom": 1,
     }
+    actions = {c.path: c.action for c in changes}
+    assert actions["interests/0"].startswith("a text, taken as")
+    assert actions["interests/1"] == "dropped: expected an object"
+    assert actions["work/0/jobLocation"].startswith("kept in the export")
+    assert actions["basics/location/country"].startswith("kept in the export")
+    assert actions["x-custom"].startswith("kept in the export")
 
 
 # --- inputs that once crashed or broke the build ----------------------------------------------
@@ -289,11 +319,8 @@ def test_any_string_survives_page_build_and_export(texts: list[str], tmp_path_fa
     # replaced, control characters removed
     assert carried.get("basics", {}).get("name") == (one_line(texts[0]) or None)
     assert carried.get("projects", [{}])[0].get("name") == (one_line(texts[5]) or None)
-    if not one_line(texts[2]):
-        assert "work" not in carried  # a job without its organisation is dropped, and reported
-        return
-    job = carried["work"][0]
-    assert job["name"] == one_line(texts[2])
+    job = carried["work"][0]  # kept whatever it lacks
+    assert job.get("name") == (one_line(texts[2]) or None)
     assert job.get("position") == (one_line(texts[3]) or None)
     assert job.get("highlights", [None])[0] == (one_line(texts[4]) or None)
 

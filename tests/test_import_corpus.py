@@ -5,8 +5,11 @@ import → ``sphinx-build -n -W -b html`` → ``cv.json``, and
 
 - the exported ``cv.json`` equals the document the import says the site carries
   (same sections, same items in the same order, same values);
+- every item of every section of the input is there, in order (only what is not an
+  object or a text cannot be an item, and the report says so);
 - every value of the input is in that document unchanged (pre-1.0 fields under their
-  1.0 names), unless the import report lists a change at its path or above it.
+  1.0 names), unless the import report lists a change at its path or above it; a value
+  the report says the export keeps is there exactly as written.
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from conftest import TESTS, sphinx_build
 
+from cv_ext.cli.fmt import format_folder
 from cv_ext.cli.importer import Change, import_resume
 from cv_ext.cli.importer.normalise import RENAMES, SECTIONS
+from cv_ext.cli.importer.sections import OWN_META
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -97,6 +102,8 @@ def check(original: Any, kept: Any, path: str, paths: Paths) -> None:
                 assert kept == change.result, path
             elif change.action.startswith(("dropped", "ongoing")):
                 assert kept is None, path
+            elif change.action.startswith("kept"):
+                assert kept == original, path
         return
     if not below(path, paths.touched):
         assert kept == original, path
@@ -131,9 +138,27 @@ def check(original: Any, kept: Any, path: str, paths: Paths) -> None:
 
 
 def comparable(exported: dict[str, Any], carried: dict[str, Any]) -> dict[str, Any]:
-    """The export without what it adds: schema URL, meta, and skills derived from keywords."""
-    drop = {"$schema", "meta"} | ({"skills"} if "skills" not in carried else set())
-    return {key: value for key, value in exported.items() if key not in drop}
+    """The export without what it adds: schema URL, its own meta, and skills derived from
+    keywords."""
+    drop = {"$schema"} | ({"skills"} if "skills" not in carried else set())
+    result = {key: value for key, value in exported.items() if key not in drop}
+    meta = {k: v for k, v in result.pop("meta").items() if k not in OWN_META}
+    return result | ({"meta": meta} if meta else {})
+
+
+def items_of(document: dict[str, Any]) -> dict[str, int]:
+    """How many items each section of *document* gives: objects, and texts naming one."""
+    counts = {}
+    for section in SECTIONS:
+        value = document.get(section)
+        if value in (None, [], ""):
+            continue
+        given = value if isinstance(value, list) else [value]
+        counts[section] = sum(
+            isinstance(item, dict) or (isinstance(item, str) and bool(item.strip()))
+            for item in given
+        )
+    return counts
 
 
 @pytest.mark.parametrize("resume", RESUMES, ids=[path.stem for path in RESUMES])
@@ -145,8 +170,15 @@ def test_import_build_export(resume: Path, tmp_path: Path) -> None:
     assert comparable(exported, imported.resume) == imported.resume
     original = json.loads(resume.read_text("utf-8-sig"))
     paths = Paths.of(imported.changes)
+    # every item of every section: none is left out but what cannot be an item
+    for section, count in items_of(original).items():
+        if count or section != "skills":  # skills without items: the export derives them
+            assert len(exported.get(section, [])) == count, section
     for key, value in original.items():
         check(value, imported.resume.get(key), key, paths)
+    # the pages are as fmt writes them: formatting them changes nothing
+    formatted = format_folder(site, check=True)
+    assert formatted.changed == [] and formatted.refused == []
     # the report written beside the site is the one returned
     report = json.loads((site / "import-report.json").read_text("utf8"))
     assert report["changes"] == [change.as_json() for change in imported.changes]

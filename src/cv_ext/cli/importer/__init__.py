@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pprint import pformat
 from typing import TYPE_CHECKING, Any
 
+from cv_ext.cli.importer.images import copy_photo, what_happens
 from cv_ext.cli.importer.myst_writer import Writer
-from cv_ext.cli.importer.normalise import Change, exported, normalise, to_json
+from cv_ext.cli.importer.normalise import EXTRA, Change, exported, normalise, to_json
 from cv_ext.cli.importer.scaffold import project_files, write_all
 
 if TYPE_CHECKING:
@@ -62,6 +64,13 @@ def import_resume(source: Path, target: Path) -> Imported:
     resume, changes = normalise(data)
     files = Writer(resume).pages()
     files |= project_files(str(resume.get("basics", {}).get("name") or "Curriculum vitae"))
+    if resume.get(EXTRA):
+        files["conf.py"] += conf_extra(resume[EXTRA])
+    image = str(resume.get("basics", {}).get("image", ""))
+    relative = image and not image.lower().startswith(("http:", "https:"))
+    if relative:
+        # decided before writing: the report is one of the files written
+        changes.append(Change("basics/image", image, what_happens(source, image)))
     report = {
         "source": str(source),
         "changes": [change.as_json() for change in changes],
@@ -69,4 +78,15 @@ def import_resume(source: Path, target: Path) -> Imported:
     }
     files[REPORT] = to_json(report, indent=2) + "\n"
     write_all(target, files)
+    if relative:
+        copy_photo(source, image, target)
     return Imported([target / name for name in files], exported(resume), changes)
+
+
+def conf_extra(extra: dict[str, Any]) -> str:
+    """The conf.py lines that keep the resume's top-level fields beside the schema's."""
+    literal = pformat(extra, width=88, sort_dicts=False)
+    return (
+        "# fields of the resume beside JSON Resume's sections: the export writes them as they are\n"
+        f"cv_json_resume_extra = {literal}\n"
+    )
