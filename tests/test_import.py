@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from cv_ext.cli.importer import import_resume
 from cv_ext.cli.importer.normalise import EXTRA, exported, normalise
+from cv_ext.cli.importer.sections import OWN_META
 from cv_ext.cli.importer.spellings import looks_like_host, to_iso
 from cv_ext.core.dates import Date, parse_date
 from cv_ext.core.ids import slug_or_digest, slugify
@@ -41,7 +42,10 @@ def round_trip(resume: dict[str, Any], tmp_path: Path) -> tuple[dict[str, Any], 
     imported = import_resume(source, tmp_path / "site")
     sphinx_build(tmp_path / "site", tmp_path / "out", builder="html")
     exported = json.loads((tmp_path / "out" / "cv.json").read_text("utf8"))
-    exported = {k: v for k, v in exported.items() if k not in {"$schema", "meta"}}
+    exported = {k: v for k, v in exported.items() if k != "$schema"}
+    # the export's own meta; what else the resume's meta held stays
+    meta = {k: v for k, v in exported.pop("meta").items() if k not in OWN_META}
+    exported |= {"meta": meta} if meta else {}
     if "skills" not in imported.resume:
         exported.pop("skills", None)  # derived from the keywords: not in the input
     return imported.resume, exported
@@ -469,3 +473,62 @@ def test_to_iso_keeps_iso_dates(date: dt.date, precision: int) -> None:
 )
 def test_to_iso_reads_common_spellings(text: str, iso: str | None) -> None:
     assert to_iso(text) == iso
+
+
+# --- nothing lost: keywords with commas, photos beside the resume -------------------------------
+
+
+def test_keywords_with_commas_come_back_whole(tmp_path: Path) -> None:
+    resume = {
+        "work": [{"name": "W", "startDate": "2020", "keywords": ["AWS (EC2, Lambda)", "Go"]}],
+        "skills": [{"name": "Testing", "keywords": ["Vitest, Mocha/Sinon", '"quoted"', "Jest"]}],
+        "projects": [{"name": "P", "keywords": ["a, b", "c"]}],
+    }
+    carried, exported_ = round_trip(resume, tmp_path)
+    assert exported_ == carried
+    assert exported_["work"][0]["keywords"] == ["AWS (EC2, Lambda)", "Go"]
+    assert exported_["skills"][0]["keywords"] == ["Vitest, Mocha/Sinon", '"quoted"', "Jest"]
+    assert exported_["projects"][0]["keywords"] == ["a, b", "c"]
+    page = (tmp_path / "site" / "experience.md").read_text("utf8")
+    assert ':tags: "AWS (EC2, Lambda)", Go' in page or '  "AWS (EC2, Lambda)", Go' in page
+
+
+@pytest.mark.parametrize(
+    ("image", "copied"),
+    [("./me.png", "me.png"), ("/img/me.png", "img/me.png"), ("../me.png", None), ("no.png", None)],
+)
+def test_a_photo_beside_the_resume_is_copied(
+    image: str, copied: str | None, tmp_path: Path
+) -> None:
+    folder = tmp_path / "resume"
+    (folder / "img").mkdir(parents=True)
+    for path in (folder / "me.png", folder / "img" / "me.png", tmp_path / "me.png"):
+        path.write_bytes(b"\x89PNG photo")
+    (folder / "resume.json").write_text(json.dumps({"basics": {"image": image}}), "utf8")
+    imported = import_resume(folder / "resume.json", tmp_path / "site")
+    assert imported.resume["basics"]["image"] == image  # the value as written, in every case
+    (change,) = [c for c in imported.changes if c.path == "basics/image"]
+    if copied:
+        assert (tmp_path / "site" / copied).read_bytes() == b"\x89PNG photo"
+        assert f"copied into the site as {copied}" in change.action
+    else:
+        assert "no such file beside the resume" in change.action
+        assert not (tmp_path / "site" / "me.png").exists()
+    assert f":image: {image}" in (tmp_path / "site" / "index.md").read_text("utf8")
+    sphinx_build(tmp_path / "site", tmp_path / "out", builder="html")
+    exported_ = json.loads((tmp_path / "out" / "cv.json").read_text("utf8"))
+    assert exported_["basics"]["image"] == image
+
+
+def test_fields_beside_the_sections_go_to_conf_py(tmp_path: Path) -> None:
+    resume = {
+        "basics": {"name": "N"},
+        "language": "de",
+        "meta": {"theme": "even", "canonical": "https://old.example/resume.json"},
+        "portfolio": [{"name": "x", "tags": ["a"]}],
+    }
+    carried, exported_ = round_trip(resume, tmp_path)
+    assert exported_ == carried
+    assert exported_["portfolio"] == resume["portfolio"]
+    conf = (tmp_path / "site" / "conf.py").read_text("utf8")
+    assert "cv_json_resume_extra = {" in conf

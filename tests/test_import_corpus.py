@@ -14,6 +14,7 @@ import → ``sphinx-build -n -W -b html`` → ``cv.json``, and
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 CORPUS = TESTS / "data" / "resumes"
 RESUMES = sorted(CORPUS.glob("*.json"))
-LANGUAGES = {"de", "fr", "es", "zh", "ja", "ko", "ru", "en"}
+LANGUAGES = {"de", "fr", "es", "pt", "it", "pl", "zh", "ja", "ko", "ru", "en"}
 
 
 def manifest() -> dict[str, list[str]]:
@@ -45,8 +46,9 @@ def test_corpus_is_real_varied_and_anonymised() -> None:
     rows = manifest()
     assert sorted(rows) == [path.name for path in RESUMES]
     real = {name: row for name, row in rows.items() if re.fullmatch(r"[0-9a-f]{40}", row[3])}
-    assert len(real) >= 30
+    assert len(real) >= 60
     assert {row[4] for row in real.values()} >= LANGUAGES
+    assert sum(row[4] != "en" for row in real.values()) >= 40
     eras = {"pre-1.0": 0, "1.0": 0}
     for name in real:
         text = (CORPUS / name).read_text("utf-8-sig")
@@ -56,6 +58,64 @@ def test_corpus_is_real_varied_and_anonymised() -> None:
         phones = re.findall(r'"phone":\s*"([^"]*)"', text)
         assert set(phones) <= {"+00 000 000000", ""}, name
     assert min(eras.values()) >= 8, eras
+
+
+def leaves(value: Any, key: str = "") -> list[tuple[str, Any]]:
+    """Every (field name, value) pair in *value*, nested ones too."""
+    if isinstance(value, dict):
+        return [(key, value)] + [pair for k, v in value.items() for pair in leaves(v, k)]
+    if isinstance(value, list):
+        return [(key, value)] + [pair for item in value for pair in leaves(item, key)]
+    return [(key, value)]
+
+
+def impossible_day(text: str) -> bool:
+    """Whether *text* is ``YYYY-MM-DD`` with a day its month does not have."""
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])", text):
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return True
+    return False
+
+
+#: what a real resume does that an importer must survive, each seen in the corpus
+ODD_CASES = {
+    "a relative photo": lambda k, v: (
+        k in {"image", "picture"} and isinstance(v, str) and bool(v) and "//" not in v
+    ),
+    "a day that does not exist": lambda k, v: (
+        k.endswith("Date") and isinstance(v, str) and impossible_day(v)
+    ),
+    "an end that is now": lambda k, v: (
+        k == "endDate" and isinstance(v, str) and v.lower() in {"present", "now", "heute"}
+    ),
+    "a keyword with a comma": lambda k, v: (
+        k == "keywords" and isinstance(v, list) and any("," in str(x) for x in v)
+    ),
+    "an item without a name": lambda k, v: (
+        k in {"interests", "skills", "work", "projects"}
+        and isinstance(v, list)
+        and any(isinstance(i, dict) and not i.get("name") for i in v)
+    ),
+    "an empty section": lambda k, v: k in SECTIONS and v == [],
+    "a section of one item": lambda k, v: k in SECTIONS and isinstance(v, list) and len(v) == 1,
+    "interests": lambda k, v: k == "interests" and isinstance(v, list) and len(v) > 1,
+    "publications": lambda k, v: k == "publications" and isinstance(v, list) and len(v) > 1,
+    "a relative or other URL": lambda k, v: (
+        k == "url" and isinstance(v, str) and bool(v) and not v.startswith("http")
+    ),
+}
+
+
+def test_corpus_holds_the_odd_cases() -> None:
+    found = dict.fromkeys(ODD_CASES, 0)
+    for path in RESUMES:
+        pairs = leaves(json.loads(path.read_text("utf-8-sig")))
+        for case, test in ODD_CASES.items():
+            found[case] += any(test(key, value) for key, value in pairs)
+    assert all(count >= 2 for count in found.values()), found
 
 
 def accounted(path: str, reported: set[str]) -> bool:
