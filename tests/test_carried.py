@@ -112,7 +112,8 @@ def test_the_page_shows_and_the_export_keeps_everything(tmp_path: Path) -> None:
     # one tag on the page for each item of the list, commas and all
     tags = [tag.get_text() for tag in page.select("article .cv-tag")]
     assert tags == ["terraform", "AWS (EC2, Lambda)"]
-    assert "Vitest, Mocha/Sinon, Jest, Cypress" in page.get_text()
+    # on the page too: a semicolon separates items when one holds a comma
+    assert "Keywords: Vitest, Mocha/Sinon; Jest; Cypress" in page.get_text()
     # an untitled interest shows its keywords, under no made-up heading
     headings = [h.get_text() for h in page.select(".cv-interest .cv-heading")]
     assert headings == []

@@ -14,6 +14,7 @@ from cv_ext.core.errors import ParseError
 from cv_ext.core.ids import slugify
 from cv_ext.core.metrics import parse_metric
 from cv_ext.core.values import (
+    display_list,
     format_list,
     parse_email,
     parse_extra,
@@ -157,6 +158,8 @@ def test_list_quoting_by_example() -> None:
     )
     assert parse_list('5" floppy, "unclosed, quote') == ('5" floppy', "unclosed, quote")
     assert parse_list("rust\nquic, http3,\n") == ("rust", "quic", "http3")
+    assert display_list(["rust", "quic"]) == "rust, quic"
+    assert display_list(["AWS (EC2, Lambda)", "Go"]) == "AWS (EC2, Lambda); Go"
 
 
 @given(st.text(max_size=40))

@@ -23,8 +23,9 @@ def run_import(args: argparse.Namespace) -> int:
     for change in imported.changes:
         print(change.line())  # noqa: T201
     print(  # noqa: T201
-        f"{len(imported.changes)} values changed or dropped (listed in "
-        f"{args.directory / REPORT}); wrote {len(imported.files)} files. Build the site with:\n"
+        f"{len(imported.changes)} changes, listed in {args.directory / REPORT} (nothing"
+        " is lost: what the site does not show, its cv.json keeps);"
+        f" wrote {len(imported.files)} files. Build the site with:\n"
         f"  python -m sphinx -n -W -b html {args.directory} {args.directory}/_build/html"
     )
     return 0

@@ -70,6 +70,11 @@ def format_list(items: tuple[str, ...] | list[str]) -> str:
     return ", ".join(quote_item(item) for item in items if item.strip())
 
 
+def display_list(items: tuple[str, ...] | list[str]) -> str:
+    """*items* for a reader: ``a, b``; ``a; b, c`` when an item holds a comma itself."""
+    return ("; " if any("," in item for item in items) else ", ").join(items)
+
+
 def parse_tags(text: str) -> tuple[str, ...]:
     """Tags as :func:`parse_list` reads them, deduplicated in order regardless of case."""
     seen: dict[str, str] = {}

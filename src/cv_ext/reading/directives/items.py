@@ -17,6 +17,7 @@ from cv_ext.core.dates import parse_date
 from cv_ext.core.errors import ParseError
 from cv_ext.core.records import Item
 from cv_ext.core.values import (
+    display_list,
     format_list,
     parse_email,
     parse_image,
@@ -171,9 +172,8 @@ class ItemDirective(CVDirective):
         if name in self.kind.urls:
             return [render.source_link(value)]
         if name in self.kind.lists:
-            value = ", ".join(
-                parse_list(value)
-            )  # as read, without the quotes that keep items whole
+            # as read, without the quotes that keep items whole
+            value = display_list(parse_list(value))
         label = _(FIELD_LABELS[name]) if name in FIELD_LABELS else ""
         if not label and name != "fluency":
             label = f"{name.replace('-', ' ').capitalize()}: "

@@ -11,6 +11,7 @@ from docutils.parsers.rst import directives
 from cv_ext.common.i18n import _
 from cv_ext.core.dates import Period, Span
 from cv_ext.core.records import Project
+from cv_ext.core.values import display_list
 from cv_ext.nodes import render
 from cv_ext.nodes.elements import (
     cv_heading,
@@ -111,7 +112,7 @@ class ProjectDirective(CVDirective):
         if project.entry:
             fields += render.field(_("Role"), [self.xref("entry", project.entry)])
         if project.roles:
-            fields += render.field(_("Roles"), [nodes.Text(", ".join(project.roles))])
+            fields += render.field(_("Roles"), [nodes.Text(display_list(project.roles))])
         if project.entity:
             fields += render.field(_("For"), [nodes.Text(project.entity)])
         if project.url:

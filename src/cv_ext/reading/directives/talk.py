@@ -11,6 +11,7 @@ from cv_ext.common.i18n import _
 from cv_ext.core.dates import Date, Span, parse_date
 from cv_ext.core.errors import ParseError
 from cv_ext.core.records import Talk
+from cv_ext.core.values import display_list
 from cv_ext.nodes import render
 from cv_ext.nodes.elements import (
     cv_heading,
@@ -99,7 +100,7 @@ class TalkDirective(CVDirective):
         node = self.container(cv_talk, talk_id, anchor)
         heading = title or _("Untitled talk")
         node += cv_heading(heading, heading)
-        speakers = ", ".join(talk.speakers)
+        speakers = display_list(talk.speakers)
         with_speakers = _("with %(speakers)s") % {"speakers": speakers}
         node += self.joined(
             [
@@ -108,7 +109,9 @@ class TalkDirective(CVDirective):
                 if date
                 else [],
                 [render.link(event, talk.event_url)] if event else [],
-                [nodes.inline(", ".join(talk.roles), ", ".join(talk.roles))] if talk.roles else [],
+                [nodes.inline(display_list(talk.roles), display_list(talk.roles))]
+                if talk.roles
+                else [],
                 [nodes.inline(with_speakers, with_speakers)] if speakers else [],
             ],
             ["cv-when"],
