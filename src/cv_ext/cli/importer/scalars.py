@@ -76,12 +76,14 @@ def as_url(log: ChangeLog, path: str, value: Any) -> str:
     candidate = text
     if not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", candidate) and looks_like_host(candidate):
         candidate = "https://" + candidate.removeprefix("//")
-    # characters a URL may not hold as they are, percent-encoded
-    candidate = quote(candidate, safe="/:?#[]@!$&'()*+,;=%~-._")
     try:
         url = parse_url(candidate)
     except ParseError:
-        raise NotShown("not an http(s) address the site can link to") from None
+        # characters a URL may not hold as they are (a space), percent-encoded
+        try:
+            url = parse_url(quote(candidate, safe="/:?#[]@!$&'()*+,;=%~-._"))
+        except ParseError:
+            raise NotShown("not an http(s) address the site can link to") from None
     if url != text:
         log.note(path, text, "URL completed", url)
     return url
