@@ -92,7 +92,9 @@ class Selection:
             if section.kind in KINDS:
                 result.entries += [r for r in section.full if isinstance(r, Entry)]
                 result.entries += [
-                    dataclasses.replace(entry, summary="", highlights=(), description="")
+                    dataclasses.replace(
+                        entry, summary="", highlights=(), description="", tags=(), extra=""
+                    )
                     for entry in section.condensed
                 ]
             elif section.kind == "project":
