@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cv_ext.cli.importer import import_resume
-from cv_ext.cli.importer.normalise import normalise
+from cv_ext.cli.importer.normalise import EXTRA, exported, normalise
+from cv_ext.cli.importer.sections import OWN_META
 from cv_ext.cli.importer.spellings import looks_like_host, to_iso
 from cv_ext.core.dates import Date, parse_date
 from cv_ext.core.ids import slug_or_digest, slugify
@@ -41,7 +42,10 @@ def round_trip(resume: dict[str, Any], tmp_path: Path) -> tuple[dict[str, Any], 
     imported = import_resume(source, tmp_path / "site")
     sphinx_build(tmp_path / "site", tmp_path / "out", builder="html")
     exported = json.loads((tmp_path / "out" / "cv.json").read_text("utf8"))
-    exported = {k: v for k, v in exported.items() if k not in {"$schema", "meta"}}
+    exported = {k: v for k, v in exported.items() if k != "$schema"}
+    # the export's own meta; what else the resume's meta held stays
+    meta = {k: v for k, v in exported.pop("meta").items() if k not in OWN_META}
+    exported |= {"meta": meta} if meta else {}
     if "skills" not in imported.resume:
         exported.pop("skills", None)  # derived from the keywords: not in the input
     return imported.resume, exported
@@ -103,6 +107,9 @@ def test_dates_are_normalised_and_reported() -> None:
         {"name": "G", "startDate": "2023-02-30"},
         {"name": "H", "endDate": "2020"},
         {"name": "I", "startDate": "2021", "endDate": "2020"},
+        {"name": "J", "startDate": "Oktober 2022", "endDate": "mars 2024"},
+        {"name": "K", "startDate": "spring 2019", "endDate": "2020"},
+        {"name": "L", "startDate": "2019", "endDate": "Q3 2020"},
     ]
     resume, changes = normalise({"work": work})
     dates = [{k: v for k, v in job.items() if k != "name"} for job in resume["work"]]
@@ -113,16 +120,23 @@ def test_dates_are_normalised_and_reported() -> None:
         {"startDate": "2020-01"},
         {"startDate": "2019-09"},
         {"startDate": "2015-01-01", "endDate": "2015-03"},
-        {},
-        {},
-        {},
+        # a day that does not exist: the month it names
+        {"startDate": "2023-02"},
+        # what cannot form a period is kept, as written, for the export alone
+        {EXTRA: {"endDate": "2020"}},
+        {EXTRA: {"startDate": "2021", "endDate": "2020"}},
+        {"startDate": "2022-10", "endDate": "2024-03"},
+        {EXTRA: {"startDate": "spring 2019", "endDate": "2020"}},
+        {EXTRA: {"startDate": "2019", "endDate": "Q3 2020"}},
     ]
     paths = {change.path for change in changes}
-    for index in range(9):
+    for index in range(len(work)):
         assert any(p.startswith(f"work/{index}/") for p in paths), index
+    # and the export holds every date a period could not use, unchanged
+    assert exported(resume)["work"][11] == work[11]
 
 
-def test_urls_are_completed_or_dropped_and_reported() -> None:
+def test_urls_are_completed_kept_or_shown_and_reported() -> None:
     basics = {
         "url": "github.com/someone",
         "image": "photo.jpg",
@@ -133,30 +147,37 @@ def test_urls_are_completed_or_dropped_and_reported() -> None:
             {"url": "https://example.org/no-network"},
         ],
     }
-    resume, changes = normalise({"basics": basics})
+    resume, changes = normalise({"basics": basics, "projects": [{"name": "P", "url": "/p"}]})
     assert resume["basics"]["url"] == "https://github.com/someone"
-    assert "image" not in resume["basics"]
+    assert resume["basics"]["image"] == "photo.jpg"  # a relative path, kept as written
     assert resume["basics"]["profiles"] == [
         {"network": "LinkedIn", "url": "https://www.linkedin.com/in/someone"},
         {"network": "Skype"},
         {"network": "Blog", "url": "https://example.org/it's-me"},
+        {"url": "https://example.org/no-network"},
     ]
+    # what the site cannot link to, the export keeps as written, in its place
+    assert exported(resume)["basics"]["profiles"][1] == basics["profiles"][1]
+    assert exported(resume)["projects"] == [{"name": "P", "url": "/p"}]
     actions = {change.path: change.action for change in changes}
     assert actions["basics/url"] == "URL completed"
-    assert actions["basics/image"].startswith("dropped")
-    assert actions["basics/profiles/1/url"].startswith("dropped")
-    assert actions["basics/profiles/3"].startswith("dropped")
+    assert "basics/image" not in actions
+    assert actions["basics/profiles/1/url"].startswith("kept in the export")
+    assert actions["projects/0/url"].startswith("kept in the export")
     assert "basics/profiles/2/url" not in actions
 
 
-def test_keywords_split_at_commas_and_keep_case_variants() -> None:
+def test_keywords_keep_their_commas_and_case_variants() -> None:
     skills = [{"name": "JS", "keywords": ["Jest, Mocha", "Go", "go", "Go", ""]}]
-    resume, changes = normalise({"skills": skills})
-    assert resume["skills"][0]["keywords"] == ["Jest", "Mocha", "Go", "go"]
+    work = [{"name": "W", "keywords": ["AWS (EC2, Lambda)", "Go", "go"]}]
+    resume, changes = normalise({"skills": skills, "work": work})
+    assert resume["skills"][0]["keywords"] == ["Jest, Mocha", "Go", "go"]
+    # an entry's keywords are its tags: told apart regardless of case
+    assert resume["work"][0]["keywords"] == ["AWS (EC2, Lambda)", "Go"]
     assert {c.path: c.action for c in changes} == {
-        "skills/0/keywords/0": "split at its commas",
         "skills/0/keywords/3": "dropped: repeated",
         "skills/0/keywords/4": "dropped: empty",
+        "work/0/keywords/2": "dropped: repeated",
     }
 
 
@@ -174,24 +195,37 @@ def test_pre_1_0_names_map_to_1_0_ones() -> None:
     }
     assert all(change.action.startswith("pre-1.0 name") for change in changes)
     assert len(changes) == 6
+    # both names given: the old one stays beside the new, for the export
+    resume, _ = normalise({"basics": {"picture": "https://a.example/p", "image": "b.png"}})
+    assert exported(resume)["basics"] == {"image": "b.png", "picture": "https://a.example/p"}
 
 
-def test_nothing_cv_ext_cannot_show_is_kept_silently() -> None:
+def test_every_item_and_field_is_kept() -> None:
     data = {
         "skills": [{"keywords": ["x"]}],
         "awards": [{"title": "Prize"}, {"title": ""}],
-        "work": [{"name": "C", "jobLocation": "here", "keywords": ["Go"]}],
+        "work": [{"name": "C", "jobLocation": "here", "x-rating": 5, "keywords": ["Go"]}],
+        "interests": ["Chess", 0],
+        "basics": {"name": "N", "location": {"city": "B", "country": "Germany"}},
+        "meta": {"theme": "even", "version": "v1"},
         "x-custom": 1,
     }
     resume, changes = normalise(data)
-    assert resume == {"work": [{"name": "C", "x-cv-tags": ["Go"]}], "awards": [{"title": "Prize"}]}
-    assert {c.path for c in changes} >= {
-        "skills/0",
-        "awards/1",
-        "work/0/jobLocation",
-        "work/0/keywords",
-        "x-custom",
+    assert exported(resume) == {
+        "basics": {"name": "N", "location": {"city": "B", "country": "Germany"}},
+        "work": [{"name": "C", "keywords": ["Go"], "jobLocation": "here", "x-rating": 5}],
+        "awards": [{"title": "Prize"}, {}],
+        "skills": [{"keywords": ["x"]}],
+        "interests": [{"name": "Chess"}],
+        "meta": {"theme": "even"},
+        "x-custom": 1,
     }
+    actions = {c.path: c.action for c in changes}
+    assert actions["interests/0"].startswith("a text, taken as")
+    assert actions["interests/1"] == "dropped: expected an object"
+    assert actions["work/0/jobLocation"].startswith("kept in the export")
+    assert actions["basics/location/country"].startswith("kept in the export")
+    assert actions["x-custom"].startswith("kept in the export")
 
 
 # --- inputs that once crashed or broke the build ----------------------------------------------
@@ -289,11 +323,8 @@ def test_any_string_survives_page_build_and_export(texts: list[str], tmp_path_fa
     # replaced, control characters removed
     assert carried.get("basics", {}).get("name") == (one_line(texts[0]) or None)
     assert carried.get("projects", [{}])[0].get("name") == (one_line(texts[5]) or None)
-    if not one_line(texts[2]):
-        assert "work" not in carried  # a job without its organisation is dropped, and reported
-        return
-    job = carried["work"][0]
-    assert job["name"] == one_line(texts[2])
+    job = carried["work"][0]  # kept whatever it lacks
+    assert job.get("name") == (one_line(texts[2]) or None)
     assert job.get("position") == (one_line(texts[3]) or None)
     assert job.get("highlights", [None])[0] == (one_line(texts[4]) or None)
 
@@ -442,3 +473,62 @@ def test_to_iso_keeps_iso_dates(date: dt.date, precision: int) -> None:
 )
 def test_to_iso_reads_common_spellings(text: str, iso: str | None) -> None:
     assert to_iso(text) == iso
+
+
+# --- nothing lost: keywords with commas, photos beside the resume -------------------------------
+
+
+def test_keywords_with_commas_come_back_whole(tmp_path: Path) -> None:
+    resume = {
+        "work": [{"name": "W", "startDate": "2020", "keywords": ["AWS (EC2, Lambda)", "Go"]}],
+        "skills": [{"name": "Testing", "keywords": ["Vitest, Mocha/Sinon", '"quoted"', "Jest"]}],
+        "projects": [{"name": "P", "keywords": ["a, b", "c"]}],
+    }
+    carried, exported_ = round_trip(resume, tmp_path)
+    assert exported_ == carried
+    assert exported_["work"][0]["keywords"] == ["AWS (EC2, Lambda)", "Go"]
+    assert exported_["skills"][0]["keywords"] == ["Vitest, Mocha/Sinon", '"quoted"', "Jest"]
+    assert exported_["projects"][0]["keywords"] == ["a, b", "c"]
+    page = (tmp_path / "site" / "experience.md").read_text("utf8")
+    assert ':tags: "AWS (EC2, Lambda)", Go' in page or '  "AWS (EC2, Lambda)", Go' in page
+
+
+@pytest.mark.parametrize(
+    ("image", "copied"),
+    [("./me.png", "me.png"), ("/img/me.png", "img/me.png"), ("../me.png", None), ("no.png", None)],
+)
+def test_a_photo_beside_the_resume_is_copied(
+    image: str, copied: str | None, tmp_path: Path
+) -> None:
+    folder = tmp_path / "resume"
+    (folder / "img").mkdir(parents=True)
+    for path in (folder / "me.png", folder / "img" / "me.png", tmp_path / "me.png"):
+        path.write_bytes(b"\x89PNG photo")
+    (folder / "resume.json").write_text(json.dumps({"basics": {"image": image}}), "utf8")
+    imported = import_resume(folder / "resume.json", tmp_path / "site")
+    assert imported.resume["basics"]["image"] == image  # the value as written, in every case
+    (change,) = [c for c in imported.changes if c.path == "basics/image"]
+    if copied:
+        assert (tmp_path / "site" / copied).read_bytes() == b"\x89PNG photo"
+        assert f"copied into the site as {copied}" in change.action
+    else:
+        assert "no such file beside the resume" in change.action
+        assert not (tmp_path / "site" / "me.png").exists()
+    assert f":image: {image}" in (tmp_path / "site" / "index.md").read_text("utf8")
+    sphinx_build(tmp_path / "site", tmp_path / "out", builder="html")
+    exported_ = json.loads((tmp_path / "out" / "cv.json").read_text("utf8"))
+    assert exported_["basics"]["image"] == image
+
+
+def test_fields_beside_the_sections_go_to_conf_py(tmp_path: Path) -> None:
+    resume = {
+        "basics": {"name": "N"},
+        "language": "de",
+        "meta": {"theme": "even", "canonical": "https://old.example/resume.json"},
+        "portfolio": [{"name": "x", "tags": ["a"]}],
+    }
+    carried, exported_ = round_trip(resume, tmp_path)
+    assert exported_ == carried
+    assert exported_["portfolio"] == resume["portfolio"]
+    conf = (tmp_path / "site" / "conf.py").read_text("utf8")
+    assert "cv_json_resume_extra = {" in conf

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 from hypothesis import given
@@ -12,7 +13,17 @@ from cv_ext.core.dates import Date, parse_date, parse_period
 from cv_ext.core.errors import ParseError
 from cv_ext.core.ids import slugify
 from cv_ext.core.metrics import parse_metric
-from cv_ext.core.values import parse_email, parse_tags, parse_url
+from cv_ext.core.values import (
+    display_list,
+    format_list,
+    parse_email,
+    parse_extra,
+    parse_image,
+    parse_list,
+    parse_tags,
+    parse_url,
+    with_extra,
+)
 
 TODAY = Date(2024, 9, 23)
 DATEISH = st.text(alphabet="0123456789-/ .:,;and–present", max_size=40)
@@ -106,7 +117,83 @@ def test_slugify(text: str) -> None:
 def test_parse_tags(text: str) -> None:
     tags = parse_tags(text)
     assert len(set(tags)) == len(tags)
-    assert parse_tags(", ".join(tags)) == tags
+    assert parse_tags(format_list(tags)) == tags
+
+
+#: items with the characters the list syntax uses, and any others
+ITEMS = st.lists(
+    st.one_of(st.text(max_size=20), st.text(alphabet=' ,"\n\tab', max_size=12)), max_size=8
+)
+
+
+def as_read(items: list[str]) -> tuple[str, ...]:
+    """*items* as a list option keeps them: spaces collapsed, empty ones and repeats gone."""
+    return tuple(dict.fromkeys(item for item in (" ".join(i.split()) for i in items) if item))
+
+
+@given(ITEMS)
+def test_any_list_of_strings_round_trips(items: list[str]) -> None:
+    written = format_list(items)
+    assert "\n" not in written
+    assert parse_list(written) == as_read(items)
+    # a line break separates items as a comma does: a list may be wrapped between items
+    assert parse_list(",\n".join(format_list([item]) for item in items)) == as_read(items)
+
+
+@given(st.text(max_size=60))
+def test_parse_list_reads_anything(text: str) -> None:
+    items = parse_list(text)
+    assert all(item and item == " ".join(item.split()) for item in items)
+    assert parse_list(format_list(items)) == items
+
+
+def test_list_quoting_by_example() -> None:
+    assert parse_list('Docker, "AWS (EC2, Lambda)", "Vitest, Mocha/Sinon"') == (
+        "Docker",
+        "AWS (EC2, Lambda)",
+        "Vitest, Mocha/Sinon",
+    )
+    assert (
+        format_list(["AWS (EC2, Lambda)", 'a "b"', '"q"']) == '"AWS (EC2, Lambda)", a "b", """q"""'
+    )
+    assert parse_list('5" floppy, "unclosed, quote') == ('5" floppy', "unclosed, quote")
+    assert parse_list("rust\nquic, http3,\n") == ("rust", "quic", "http3")
+    assert display_list(["rust", "quic"]) == "rust, quic"
+    assert display_list(["AWS (EC2, Lambda)", "Go"]) == "AWS (EC2, Lambda); Go"
+
+
+@given(st.text(max_size=40))
+def test_parse_image(text: str) -> None:
+    try:
+        image = parse_image(text)
+    except ParseError:
+        return
+    assert parse_image(image) == image
+    assert image.startswith(("http://", "https://")) or not re.match(r"[A-Za-z][\w+.-]*:", image)
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@given(
+    st.dictionaries(st.text(max_size=4), JSON, max_size=4),
+    st.dictionaries(st.text(max_size=4), JSON, max_size=4),
+)
+def test_extra_fields_fill_what_is_missing(
+    computed: dict[str, object], extra: dict[str, object]
+) -> None:
+    merged = with_extra(computed, extra)
+    assert {key: merged[key] for key in computed} == {
+        key: with_extra(value, extra.get(key)) for key, value in computed.items()
+    }
+    assert all(merged[key] == value for key, value in extra.items() if key not in computed)
+    assert parse_extra(json.dumps(extra)) == extra
 
 
 @given(st.one_of(st.text(max_size=40), st.emails(), st.from_regex(r"[^@]{0,10}@[^@]{0,10}")))

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 EXPECTED = [
     ("index.md", 3, "cv.date", "invalid date '2023-02-30': day 30 does not exist"),
     ("index.md", 9, "cv.period", "end 2019-01 is before start 2020-05"),
-    ("index.md", 16, "cv.option", "the :org: option is required"),
+    # neither a title nor an organisation (one of them alone is enough)
+    ("index.md", 16, "cv.title", "timeline: a title is required"),
     ("index.md", 21, "cv.option", "the :start: option (or :period:) is required"),
     ("index.md", 26, "cv.kind", "unknown :kind: 'hobby'"),
     ("index.md", 33, "cv.url", "refused URL 'javascript:alert(1)'"),

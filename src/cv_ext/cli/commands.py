@@ -66,9 +66,9 @@ def run_import(args: argparse.Namespace) -> int:
     print(  # noqa: T201
         f"Language: {imported.language.code}, {imported.language.reason}.\n"
         + ("" if imported.translated else _untranslated(imported.language.code))
-        + f"{len(imported.changes)} values changed or dropped (listed in "
-        f"{args.directory / REPORT}); wrote {len(imported.files)} files.\n"
-        + _build_commands(args.directory)
+        + f"{len(imported.changes)} changes, listed in {args.directory / REPORT} (nothing"
+        " is lost: what the site does not show, its cv.json keeps);"
+        f" wrote {len(imported.files)} files.\n" + _build_commands(args.directory)
     )
     return 0
 
@@ -116,6 +116,22 @@ def run_bibtex(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_fmt(args: argparse.Namespace) -> int:
+    """``fmt``: cv_ext's directives in canonical form; 1 if ``--check`` finds work, 2 if no folder."""
+    from cv_ext.cli.fmt import format_folder
+
+    if not args.directory.is_dir():
+        print(f"error: no folder {args.directory}", file=sys.stderr)  # noqa: T201
+        return 2
+    result = format_folder(args.directory, check=args.check)
+    verb = "would format" if args.check else "formatted"
+    for path in result.changed:
+        print(f"{verb} {path}")  # noqa: T201
+    for path in result.refused:
+        print(f"left as it is (it would read differently): {path}")  # noqa: T201
+    return 1 if args.check and result.changed else 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line: one subcommand per tool, each with its own ``run`` function."""
     main_parser = argparse.ArgumentParser(prog="python -m cv_ext", description=__doc__)
@@ -154,6 +170,14 @@ def parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, help="a new page to write (default: standard output)"
     )
     bibtex.set_defaults(run=run_bibtex)
+    formatter = commands.add_parser(
+        "fmt", help="rewrite the cv_ext directives of a site's MyST pages in canonical form"
+    )
+    formatter.add_argument("directory", type=Path, help="the site's source folder")
+    formatter.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 if a page would change"
+    )
+    formatter.set_defaults(run=run_fmt)
     matcher = commands.add_parser(
         "match", help="which terms of a job ad the CV covers, with the objects backing them"
     )

@@ -116,7 +116,9 @@ class Selection:
         for section in self.sections:
             if section.kind in KINDS:
                 result.entries += [
-                    dataclasses.replace(entry, summary="", highlights=(), description="")
+                    dataclasses.replace(
+                        entry, summary="", highlights=(), description="", tags=(), extra=""
+                    )
                     if section.is_condensed(entry)
                     else entry
                     for entry in section.shown

@@ -17,6 +17,7 @@ from cv_ext.core.audiences import select
 from cv_ext.core.evidence import CVText, section
 from cv_ext.core.records import OBJECT_TYPES, Achievement, Entry, Project, Talk, display_title
 from cv_ext.core.terms import TOKEN, Lexicon, code_like, joined, tokens
+from cv_ext.core.values import parse_list
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -308,7 +309,7 @@ def vocabulary(records: Records) -> list[str]:
         words += record.tags
     for item in records.of_kind("skill"):
         words.append(item.title)
-        words += [k.strip() for k in item.get("keywords").split(",") if k.strip()]
+        words += list(parse_list(item.get("keywords")))
     return list(dict.fromkeys(words))
 
 

@@ -45,6 +45,8 @@ class Entry:
     area: str = ""
     study_type: str = ""
     score: str = ""
+    #: fields beside those cv_ext shows, as a JSON object: the export writes them as they are
+    extra: str = ""
     docname: str = ""
     anchor: str = ""
     lineno: int = 0
@@ -96,6 +98,8 @@ class Project:
     type: str = ""
     #: which of :data:`RELATIONSHIPS` the roles name as written, before translation
     related: tuple[str, ...] = ()
+    #: fields beside those cv_ext shows, as a JSON object: the export writes them as they are
+    extra: str = ""
     docname: str = ""
     anchor: str = ""
     lineno: int = 0
@@ -136,6 +140,8 @@ class Talk:
     entry: str = ""
     tags: tuple[str, ...] = ()
     summary: str = ""
+    #: fields beside those cv_ext shows, as a JSON object: the export writes them as they are
+    extra: str = ""
     docname: str = ""
     anchor: str = ""
     lineno: int = 0
@@ -158,6 +164,8 @@ class Publication:
     projects: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     summary: str = ""
+    #: fields beside those cv_ext shows, as a JSON object: the export writes them as they are
+    extra: str = ""
     docname: str = ""
     anchor: str = ""
     lineno: int = 0
@@ -180,6 +188,8 @@ class Item:
     title: str
     fields: tuple[tuple[str, str], ...] = ()
     summary: str = ""
+    #: fields beside those cv_ext shows, as a JSON object: the export writes them as they are
+    extra: str = ""
     docname: str = ""
     anchor: str = ""
     lineno: int = 0

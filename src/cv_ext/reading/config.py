@@ -100,6 +100,13 @@ SETTINGS = (
         "check the JSON Resume export against its schema on every build",
     ),
     Setting(
+        "cv_json_resume_extra",
+        {},
+        "html",
+        frozenset({dict}),
+        "top-level fields the JSON Resume export writes as they are, beside its sections",
+    ),
+    Setting(
         "cv_pdf_url",
         "",
         "html",

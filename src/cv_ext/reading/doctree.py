@@ -108,7 +108,9 @@ def _title_project_from_page(domain: CVDomain, docname: str, header: cv_project)
     record = domain.projects.get(header["cv_id"])
     if record is None or record.docname != docname:
         return ""
-    if not record.title and not page_title:
+    if header.get("cv_untitled"):
+        page_title = ""  # untitled on purpose: the page's heading is not its name
+    elif not record.title and not page_title:
         log_warning(
             logger,
             "project: a title is required: give one, or put the project under a heading",

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pprint import pformat
 from typing import TYPE_CHECKING, Any
 
+from cv_ext.cli.importer.images import copy_photo, what_happens
 from cv_ext.cli.importer.language import Choice, choose
 from cv_ext.cli.importer.myst_writer import Writer
-from cv_ext.cli.importer.normalise import Change, exported, normalise, to_json
+from cv_ext.cli.importer.normalise import EXTRA, Change, exported, normalise, to_json
 from cv_ext.cli.importer.site import site_pages
 from cv_ext.cli.project import ProjectError, check_language, check_target, project_files, write_all
 from cv_ext.cli.project.words import Words, has_catalog, known_language
@@ -88,14 +90,20 @@ def import_resume(
         chosen = Choice("en", f"{chosen.code!r} was detected, which babel does not know: English")
     name = str(resume.get("basics", {}).get("name") or "Curriculum vitae")
     files = site_pages(resume, Writer(resume).pages(), Words(chosen.code))
+    conf = IMPORT_CONF + (conf_extra(resume[EXTRA]) if resume.get(EXTRA) else "")
     files |= project_files(
         name,
         chosen.code,
         command="import",
         origin=f" from the JSON Resume {source.name}",
         requirements=requirements,
-        extra=IMPORT_CONF,
+        extra=conf,
     )
+    image = str(resume.get("basics", {}).get("image", ""))
+    relative = image and not image.lower().startswith(("http:", "https:"))
+    if relative:
+        # decided before writing: the report is one of the files written
+        changes.append(Change("basics/image", image, what_happens(source, image)))
     report = {
         "source": str(source),
         "language": {"code": chosen.code, "reason": chosen.reason},
@@ -104,10 +112,21 @@ def import_resume(
     }
     files[REPORT] = to_json(report, indent=2) + "\n"
     write_all(target, files)
+    if relative:
+        copy_photo(source, image, target)
     return Imported(
         [target / name for name in files],
         exported(resume),
         changes,
         chosen,
         has_catalog(chosen.code),
+    )
+
+
+def conf_extra(extra: dict[str, Any]) -> str:
+    """The conf.py lines that keep the resume's top-level fields beside the schema's."""
+    literal = pformat(extra, width=88, sort_dicts=False)
+    return (
+        "# fields of the resume beside JSON Resume's sections: the export writes them as they are\n"
+        f"cv_json_resume_extra = {literal}\n"
     )

@@ -16,7 +16,7 @@ from pybtex.database import parse_string
 from pybtex.richtext import Text
 from pybtex.scanner import PybtexError
 
-from cv_ext.cli.importer.myst import directive
+from cv_ext.cli.myst.directive import Directive
 from cv_ext.core.ids import slug_or_digest
 
 if TYPE_CHECKING:
@@ -95,7 +95,8 @@ def publication(key: str, entry: Entry) -> str:
         "url": text(fields.get("url", "")),
         "name": slug_or_digest(key, "publication"),
     }
-    return directive("publication", text(fields.get("title", key)), options, [])
+    kept: dict[str, str | None] = {name: value for name, value in options.items() if value}
+    return Directive("publication", text(fields.get("title", key)), kept).text()
 
 
 def to_myst(source: str) -> str:

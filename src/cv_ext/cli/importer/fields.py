@@ -27,6 +27,8 @@ SECTIONS: dict[str, dict[str, str]] = {
         "endDate": "end",
         "summary": "paragraphs",
         "highlights": "lines",
+        # beside the schema's fields, as many resumes write them: the entry's tags
+        "keywords": "tags",
     },
     "volunteer": {
         "organization": "text",
@@ -36,6 +38,7 @@ SECTIONS: dict[str, dict[str, str]] = {
         "endDate": "end",
         "summary": "paragraphs",
         "highlights": "lines",
+        "keywords": "tags",
     },
     "education": {
         "institution": "text",
@@ -46,6 +49,7 @@ SECTIONS: dict[str, dict[str, str]] = {
         "endDate": "end",
         "score": "text",
         "courses": "lines",
+        "keywords": "tags",
     },
     "awards": {"title": "text", "date": "date", "awarder": "text", "summary": "paragraphs"},
     "certificates": {"name": "text", "date": "date", "url": "url", "issuer": "text"},
@@ -73,30 +77,28 @@ SECTIONS: dict[str, dict[str, str]] = {
         "type": "text",
     },
 }
-#: the field without which cv_ext cannot show an item of the section (any one of several)
-REQUIRED: dict[str, str | tuple[str, ...]] = {
-    "work": "name",
-    # a volunteer role or a school may stand without an organisation (cv_ext's :org: is
-    # optional there), as long as something names it
-    "volunteer": ("organization", "position"),
+#: the fields that name an item of the section: without any, the item is written
+#: ``:untitled:``, and a text given in place of the item becomes the first one
+TITLES: dict[str, tuple[str, ...]] = {
+    "work": ("position", "name"),
+    "volunteer": ("position", "organization"),
     "education": ("institution", "area", "studyType"),
-    "awards": "title",
-    "certificates": "name",
-    "publications": "name",
-    "skills": "name",
-    "languages": "language",
-    "interests": "name",
-    "references": "name",
-    "projects": "name",
+    "awards": ("title",),
+    "certificates": ("name",),
+    "publications": ("name",),
+    "skills": ("name",),
+    "languages": ("language",),
+    "interests": ("name",),
+    "references": ("name",),
+    "projects": ("name",),
 }
-#: non-schema fields that cv_ext shows although the export has no place for them
-#: where such a value travels to the page: never part of the exported document
-SITE_TAGS = "x-cv-tags"
-KEPT_ON_SITE = {("work", "keywords"), ("volunteer", "keywords"), ("education", "keywords")}
+#: where an item keeps what the site cannot show: the export writes it back as it is.
+#: Never a key of the input: the input's fields go into it, never beside it.
+EXTRA = "x-cv-extra"
 BASICS = {
     "name": "text",
     "label": "text",
-    "image": "url",
+    "image": "image",
     "email": "email",
     "phone": "text",
     "url": "url",

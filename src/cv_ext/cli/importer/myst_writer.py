@@ -1,16 +1,23 @@
 """A normalised JSON Resume as MyST pages of cv_ext's directives. Free of Sphinx.
 
-Every string reaches the page as text and comes back out unchanged: titles go
-into directive arguments (read as plain text), option values into a YAML block
-as JSON strings, and body text is Markdown with all ASCII punctuation escaped.
+Every string reaches the page as text and comes back out unchanged: titles go into
+directive arguments (read as plain text), option values are written bare where MyST
+reads them back so and quoted or as YAML blocks where not (:mod:`cv_ext.cli.myst`),
+and body text is Markdown with only the backslashes it needs, wrapped as a person
+wraps it. What the site cannot show goes into ``:extra:``, which the export writes back.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from cv_ext.cli.importer.myst import FILE_SLUG, Page, bullets, directive, paragraphs
+from cv_ext.cli.importer.fields import EXTRA, TITLES
+from cv_ext.cli.importer.myst import FILE_SLUG, Page
+from cv_ext.cli.myst.directive import Directive
+from cv_ext.cli.myst.prose import bullets, paragraphs
 from cv_ext.core.ids import slug_or_digest, unique_id
+from cv_ext.core.values import format_list
 
 #: section -> (file, page title)
 PAGES = {
@@ -43,13 +50,26 @@ ITEMS = {
 
 
 def is_talk(project: dict[str, Any]) -> bool:
-    """A project cv_ext shows as a talk: of type "talk", with its date and its event."""
-    return project.get("type") == "talk" and "startDate" in project and "entity" in project
+    """A project cv_ext shows as a talk: of type "talk", with its name, date and event."""
+    return project.get("type") == "talk" and all(
+        key in project for key in ("name", "startDate", "entity")
+    )
 
 
 def joined(values: Any) -> str:
-    """A list option value: ``a, b``."""
-    return ", ".join(values) if isinstance(values, list) else str(values or "")
+    """A list option value: ``a, "b, c"``."""
+    return format_list(values) if isinstance(values, list) else str(values or "")
+
+
+def extra(item: dict[str, Any]) -> dict[str, str | None]:
+    """``:extra:``: what only the export keeps, as a JSON object."""
+    kept = item.get(EXTRA)
+    return {"extra": json.dumps(kept, ensure_ascii=False)} if kept else {}
+
+
+def untitled(section: str, item: dict[str, Any]) -> dict[str, str | None]:
+    """``:untitled:`` for an item the resume gives without anything naming it."""
+    return {} if any(item.get(key) for key in TITLES[section]) else {"untitled": None}
 
 
 def person(basics: dict[str, Any]) -> str:
@@ -72,9 +92,12 @@ def person(basics: dict[str, Any]) -> str:
         "region": location.get("region", ""),
         "profiles": "\n".join(profiles),
     }
-    return directive(
-        "person", basics.get("name", ""), options, paragraphs(basics.get("summary", ""))
-    )
+    return Directive(
+        "person",
+        basics.get("name", ""),
+        {key: value for key, value in options.items() if value} | extra(basics),
+        paragraphs(basics.get("summary", "")),
+    ).text()
 
 
 class Writer:
@@ -106,8 +129,8 @@ class Writer:
         title = item.get("position", "")
         if section == "education":
             title = " in ".join(v for v in (item.get("studyType"), item.get("area")) if v)
-        options = {
-            "name": self.new_id("entry", f"{org or title} {start}"),
+        options: dict[str, str | None] = {
+            "name": self.new_id("entry", f"{org or title or kind} {start}"),
             "org": org,
             "start": start,
             "end": (end or "present") if start else "",
@@ -115,7 +138,7 @@ class Writer:
             "location": item.get("location", ""),
             "url": item.get("url", ""),
             "description": item.get("description", ""),
-            "tags": joined(item.get("x-cv-tags")),
+            "tags": joined(item.get("keywords")),
         }
         if section == "education":
             options |= {
@@ -123,24 +146,29 @@ class Writer:
                 "area": item.get("area", ""),
                 "score": item.get("score", ""),
             }
+        options = {key: value for key, value in options.items() if value}
+        # a resume may give no dates: the entry is then shown, but not on the timeline
+        options |= {} if start else {"undated": None}
+        options |= untitled(section, item) | extra(item)
         body = paragraphs(item.get("summary", ""))
         body += bullets(item.get("courses" if section == "education" else "highlights", []))
-        # a resume may give no dates: the entry is then shown, but not on the timeline
-        return directive("timeline", title, options, body, () if start else ("undated",))
+        return Directive("timeline", title, options, body).text()
 
     def item(self, section: str, item: dict[str, Any]) -> str:
         """An award, certificate, publication, skill, language, interest or reference."""
         kind, title_key, keys, body_key = ITEMS[section]
-        title = item[title_key]
-        options = {"name": self.new_id("item", f"{kind} {title}")}
+        title = item.get(title_key, "")
+        options: dict[str, str | None] = {"name": self.new_id("item", f"{kind} {title}")}
         options |= {option: joined(item.get(key)) for option, key in keys.items()}
-        return directive(
-            kind, title, options, paragraphs(item.get(body_key, "")) if body_key else []
-        )
+        options = {key: value for key, value in options.items() if value}
+        options |= untitled(section, item) | extra(item)
+        body = paragraphs(item.get(body_key, "")) if body_key else []
+        return Directive(kind, title, options, body).text()
 
     def project(self, item: dict[str, Any]) -> str:
         """A project's own page, or a talk's."""
         start, end = item.get("startDate", ""), item.get("endDate", "")
+        options: dict[str, str | None]
         if is_talk(item):
             options = {
                 "name": self.new_id("talk", f"{item['entity']} {item['name']}"),
@@ -151,10 +179,12 @@ class Writer:
                 "tags": joined(item.get("keywords")),
                 "roles": joined(item.get("roles")),
             }
+            options = {key: value for key, value in options.items() if value}
+            options |= extra(item)
             body = paragraphs(item.get("description", "")) + bullets(item.get("highlights", []))
-            return directive("talk", item["name"], options, body)
+            return Directive("talk", item["name"], options, body).text()
         options = {
-            "name": self.new_id("project", item["name"]),
+            "name": self.new_id("project", item.get("name") or "project"),
             "start": start,
             # a project without an end date is ongoing, as in JSON Resume
             "end": (end or "present") if start else "",
@@ -165,7 +195,9 @@ class Writer:
             "entity": item.get("entity", ""),
             "type": item.get("type", ""),
         }
-        return directive("project", "", options, bullets(item.get("highlights", [])))
+        options = {key: value for key, value in options.items() if value}
+        options |= untitled("projects", item) | extra(item)
+        return Directive("project", "", options, bullets(item.get("highlights", []))).text()
 
     def pages(self) -> dict[str, str]:
         """Every page, by path relative to the source folder."""
@@ -200,9 +232,11 @@ class Writer:
         width = len(str(len(projects)))
         pages: dict[str, Page] = {}
         for number, project in enumerate(projects, start=1):
-            slug = slug_or_digest(project["name"], "project")[:FILE_SLUG].rstrip("-")
+            name = project.get("name", "")
+            slug = slug_or_digest(name or "project", "project")[:FILE_SLUG].rstrip("-")
+            # a project without a name still needs a page title: its number, not a name
             pages[f"projects/{number:0{width}d}-{slug}.md"] = Page(
-                project["name"], [self.project(project)]
+                name or f"Project {number}", [self.project(project)]
             )
         indices = [":::{cv-index} projects\n:::"] if not all(map(is_talk, projects)) else []
         if any(map(is_talk, projects)):

@@ -1,9 +1,9 @@
 """Any JSON object to the JSON Resume 1.0 document cv_ext will carry, with every change reported.
 
-The result is exactly what the generated site exports again: the importer writes
-pages from it, and the round-trip test compares the site's ``cv.json`` with it.
-Nothing is made up: a value cv_ext cannot carry is dropped and reported, never
-guessed at. Free of Sphinx.
+The result is what the site shows, plus, under :data:`~cv_ext.cli.importer.fields.EXTRA`
+in each object, what the export alone keeps; :func:`exported` merges the two exactly as
+the export does, so the round-trip test compares the site's ``cv.json`` with it.
+Nothing is made up: every change is reported. Free of Sphinx.
 """
 
 from __future__ import annotations
@@ -11,22 +11,24 @@ from __future__ import annotations
 from typing import Any
 
 from cv_ext.cli.importer.changes import Change, ChangeLog, to_json
-from cv_ext.cli.importer.fields import RENAMES, SECTIONS, SITE_TAGS
+from cv_ext.cli.importer.fields import EXTRA, RENAMES, SECTIONS
 from cv_ext.cli.importer.sections import read_resume
+from cv_ext.core.values import with_extra
 
-__all__ = ["RENAMES", "SECTIONS", "Change", "exported", "normalise", "to_json"]
+__all__ = ["EXTRA", "RENAMES", "SECTIONS", "Change", "exported", "normalise", "to_json"]
 
 
 def normalise(data: dict[str, Any]) -> tuple[dict[str, Any], list[Change]]:
-    """The JSON Resume 1.0 document cv_ext carries for *data*, and every change made."""
+    """The document cv_ext carries for *data*, and every change made."""
     log = ChangeLog()
     return read_resume(log, data), log.changes
 
 
-def exported(resume: dict[str, Any]) -> dict[str, Any]:
-    """*resume* without what only the site shows: what the site's ``cv.json`` holds."""
+def exported(resume: Any) -> Any:
+    """*resume* as the site's ``cv.json`` holds it: each object's extra fields merged in."""
     if isinstance(resume, dict):
-        return {k: exported(v) for k, v in resume.items() if k != SITE_TAGS}
+        shown = {key: exported(value) for key, value in resume.items() if key != EXTRA}
+        return with_extra(shown, resume[EXTRA]) if EXTRA in resume else shown
     if isinstance(resume, list):
-        return [exported(v) for v in resume]
+        return [exported(value) for value in resume]
     return resume

@@ -1,4 +1,10 @@
-"""A resume's sections and items made what cv_ext carries: renamed, dated, required, ordered."""
+"""A resume's sections and items as the site carries them: every item, every field.
+
+What the site shows goes into the item's fields; what it cannot show (a field beside the
+schema's, a value it cannot read) goes as written into the item's :data:`EXTRA`, which
+the export writes back. Nothing is dropped but empty values, exact repeats and what is
+not an object where an item must be one; each change is reported.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +13,12 @@ from typing import TYPE_CHECKING, Any
 from cv_ext.cli.importer import scalars
 from cv_ext.cli.importer.fields import (
     BASICS,
-    KEPT_ON_SITE,
+    EXTRA,
     LOCATION,
     PROFILE,
     RENAMES,
-    REQUIRED,
     SECTIONS,
-    SITE_TAGS,
+    TITLES,
 )
 from cv_ext.core.dates import make_period
 from cv_ext.core.errors import ParseError
@@ -21,189 +26,184 @@ from cv_ext.core.errors import ParseError
 if TYPE_CHECKING:
     from cv_ext.cli.importer.changes import ChangeLog
 
+#: the fields of ``meta`` that the export writes itself
+OWN_META = ("canonical", "version", "lastModified")
+
 
 def read_renamed(log: ChangeLog, section: str, path: str, item: dict[str, Any]) -> dict[str, Any]:
-    """*item* with pre-1.0 names replaced by 1.0 ones (a 1.0 name present wins)."""
+    """*item* with pre-1.0 names replaced by 1.0 ones; where both are given, the old one
+    is kept under its own name (a field beside the schema's)."""
     renames = RENAMES.get(section, {})
     result: dict[str, Any] = {}
     for key, value in item.items():
         new = renames.get(key)
-        if new is None or key in SECTIONS.get(section, BASICS):
+        if new is None or key in SECTIONS.get(section, BASICS) or new in item:
             result.setdefault(key, value)
-            continue
-        if new in item:
-            log.note(f"{path}/{key}", value, f"dropped: {new!r} is given as well")
             continue
         log.note(f"{path}/{key}", value, f"pre-1.0 name, now {new!r}")
         result[new] = value
     return result
 
 
-def read_dated(log: ChangeLog, path: str, item: dict[str, Any]) -> None:
-    """Drop dates that cannot form a period: an end alone, an end before its start."""
+def read_fields(
+    log: ChangeLog, kinds: dict[str, str], path: str, item: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(fields the site shows, in *kinds*' order; fields only the export keeps, as written)."""
+    shown: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, value in item.items():
+        kind = kinds.get(key)
+        if kind is None:
+            log.note(f"{path}/{key}", value, "kept in the export: a field the site does not show")
+            extra[key] = value
+            continue
+        try:
+            converted = scalars.as_value(log, kind, f"{path}/{key}", value)
+        except scalars.NotShown as why:
+            log.note(f"{path}/{key}", value, f"kept in the export as written: {why}")
+            extra[key] = value
+            continue
+        if converted not in ("", []):
+            shown[key] = converted
+        elif value in ("", [], None):
+            log.note(f"{path}/{key}", value, "dropped: empty")
+    return {key: shown[key] for key in kinds if key in shown}, extra
+
+
+def read_dated(log: ChangeLog, path: str, item: dict[str, Any], extra: dict[str, Any]) -> None:
+    """Dates that cannot form a period go to the export alone, as written."""
     start, end = item.get("startDate", ""), item.get("endDate", "")
+    reason = ""
     if end and not start:
-        log.note(f"{path}/endDate", end, "dropped: an endDate needs a startDate")
-        item.pop("endDate")
-        return
-    if start:
+        reason = "an endDate needs a startDate"
+    elif start and "endDate" in extra:
+        reason = "its endDate is not a date the site can read"
+    elif start:
         try:
             make_period(start, end or None)
         except ParseError as error:
-            log.note(f"{path}/startDate", start, f"dropped with the endDate: {error}")
-            log.note(f"{path}/endDate", end, f"dropped with the startDate: {error}")
-            item.pop("startDate")
-            item.pop("endDate", None)
+            reason = str(error)
+    if not reason:
+        return
+    for key in ("startDate", "endDate"):
+        if key in item:
+            log.note(f"{path}/{key}", item[key], f"kept in the export only: {reason}")
+            extra[key] = item.pop(key)
 
 
 def read_entry(log: ChangeLog, section: str, path: str, raw: Any) -> dict[str, Any] | None:
-    """One item of a list section, or None (reported) if cv_ext cannot show it."""
+    """One item of a list section; None (reported) for what cannot be an item."""
+    if isinstance(raw, str) and raw.strip():
+        title = TITLES[section][0]
+        log.note(path, raw, f"a text, taken as the item's {title!r}")
+        raw = {title: raw}
     if not isinstance(raw, dict):
         log.note(path, raw, "dropped: expected an object")
         return None
     item = read_renamed(log, section, path, raw)
-    fields = SECTIONS[section]
-    result: dict[str, Any] = {}
-    for key, value in item.items():
-        kind = fields.get(key)
-        if kind is None:
-            if (section, key) in KEPT_ON_SITE:
-                log.note(f"{path}/{key}", value, "shown as the entry's tags; not exported")
-                if tags := scalars.as_words(log, f"{path}/{key}", value):
-                    result[SITE_TAGS] = tags
-            else:
-                log.note(f"{path}/{key}", value, "dropped: not a JSON Resume field")
-            continue
-        converted = scalars.as_value(log, kind, f"{path}/{key}", value)
-        if converted is None:
-            continue
-        if converted in ("", []):
-            if value not in ("", [], None):
-                continue  # reported already
-            log.note(f"{path}/{key}", value, "dropped: empty")
-            continue
-        result[key] = converted
-    # the schema's order, whatever the file's
-    result = {key: result[key] for key in [*fields, SITE_TAGS] if key in result}
-    if "startDate" in fields:
-        read_dated(log, path, result)
-    required = REQUIRED[section]
-    alternatives = (required,) if isinstance(required, str) else required
-    if not any(result.get(name) for name in alternatives):
-        needed = " or ".join(repr(name) for name in alternatives)
-        log.note(path, raw, f"dropped: cv_ext needs its {needed}")
-        return None
-    return result
+    result, extra = read_fields(log, SECTIONS[section], path, item)
+    if "startDate" in SECTIONS[section]:
+        read_dated(log, path, result, extra)
+    return result | ({EXTRA: extra} if extra else {})
 
 
 def read_basics(log: ChangeLog, raw: Any) -> dict[str, Any]:
     """``basics``, with ``location`` and ``profiles``."""
     if not isinstance(raw, dict):
-        if raw is not None:
+        if raw not in (None, ""):
             log.note("basics", raw, "dropped: expected an object")
         return {}
     item = read_renamed(log, "basics", "basics", raw)
-    result: dict[str, Any] = {}
-    for key, value in item.items():
-        path = f"basics/{key}"
-        if key in BASICS:
-            converted = scalars.as_value(log, BASICS[key], path, value)
-            if converted:
-                result[key] = converted
-            elif value not in ("", None):
-                pass  # reported already
-            else:
-                log.note(path, value, "dropped: empty")
-        elif key == "location":
-            location = read_location(log, value)
-            if location:
-                result[key] = location
-        elif key == "profiles":
-            profiles = read_profiles(log, value)
-            if profiles:
-                result[key] = profiles
-        else:
-            log.note(path, value, "dropped: not a JSON Resume field")
-    order = [*BASICS, "location", "profiles"]
-    return {key: result[key] for key in order if key in result}
+    special = {key: item.pop(key) for key in ("location", "profiles") if key in item}
+    result, extra = read_fields(log, BASICS, "basics", item)
+    if "location" in special:
+        location, location_extra = read_location(log, special["location"])
+        result |= {"location": location} if location else {}
+        extra |= {"location": location_extra} if location_extra else {}
+    if "profiles" in special:
+        profiles, profiles_extra = read_profiles(log, special["profiles"])
+        result |= {"profiles": profiles} if profiles else {}
+        if any(profiles_extra):
+            extra["profiles"] = profiles_extra
+    return result | ({EXTRA: extra} if extra else {})
 
 
-def read_location(log: ChangeLog, raw: Any) -> dict[str, str]:
-    """``basics/location``."""
+def read_location(log: ChangeLog, raw: Any) -> tuple[dict[str, str], dict[str, Any]]:
+    """``basics/location``: what the site shows, and what only the export keeps."""
     if not isinstance(raw, dict):
         if raw not in (None, ""):
             log.note("basics/location", raw, "dropped: expected an object")
-        return {}
-    result = {}
-    for key, value in raw.items():
-        path = f"basics/location/{key}"
-        if key not in LOCATION:
-            log.note(path, value, "dropped: not a JSON Resume field")
-        elif text := scalars.as_text(log, path, value):
-            result[key] = text
-        elif value in ("", None):
-            log.note(path, value, "dropped: empty")
-    return {key: result[key] for key in LOCATION if key in result}
+        return {}, {}
+    return read_fields(log, dict.fromkeys(LOCATION, "text"), "basics/location", raw)
 
 
-def read_profiles(log: ChangeLog, raw: Any) -> list[dict[str, str]]:
-    """``basics/profiles``: each needs its network; ``|`` separates fields on the page."""
+def read_profiles(log: ChangeLog, raw: Any) -> tuple[list[dict[str, str]], list[dict[str, Any]]]:
+    """``basics/profiles``, and each one's fields the export alone keeps (by position).
+
+    ``|`` separates a profile's fields on the page: within one, it becomes ``/``.
+    """
     if not isinstance(raw, list):
         if raw is not None:
             log.note("basics/profiles", raw, "dropped: expected a list")
-        return []
-    result = []
+        return [], []
+    result, extras = [], []
     for index, profile in enumerate(raw):
         path = f"basics/profiles/{index}"
         if not isinstance(profile, dict):
             log.note(path, profile, "dropped: expected an object")
             continue
-        entry: dict[str, str] = {}
-        for key, value in profile.items():
-            if key not in PROFILE:
-                log.note(f"{path}/{key}", value, "dropped: not a JSON Resume field")
-                continue
-            text = scalars.as_value(log, PROFILE[key], f"{path}/{key}", value)
+        entry, extra = read_fields(log, PROFILE, path, profile)
+        for key, text in entry.items():
             if "|" in text:
                 log.note(f"{path}/{key}", text, "'|' replaced by '/'", text.replace("|", "/"))
-                text = text.replace("|", "/")
-            if text:
-                entry[key] = text
-            elif value in ("", None):
-                log.note(f"{path}/{key}", value, "dropped: empty")
-        if not entry.get("network"):
-            if entry:
-                log.note(path, profile, "dropped: cv_ext needs its 'network'")
+                entry[key] = text.replace("|", "/")
+        if not entry:
+            if extra:
+                log.note(path, profile, "dropped: nothing of it the site can show")
             continue
-        result.append({key: entry[key] for key in PROFILE if key in entry})
-    return result
+        result.append(entry)
+        extras.append(extra)
+    return result, extras
+
+
+def read_section(log: ChangeLog, key: str, value: Any) -> list[dict[str, Any]]:
+    """The items of one list section, in order."""
+    if value in (None, [], ""):
+        log.note(key, value, "dropped: empty")
+        return []
+    if not isinstance(value, list):
+        log.note(key, value, "a single value, taken as a list of one")
+        value = [value]
+    items = [read_entry(log, key, f"{key}/{index}", item) for index, item in enumerate(value)]
+    return [item for item in items if item is not None]
 
 
 def read_resume(log: ChangeLog, data: dict[str, Any]) -> dict[str, Any]:
-    """The whole document."""
+    """The whole document; top-level fields beside the schema's go to its :data:`EXTRA`."""
     result: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
     for key, value in data.items():
         if key == "basics":
             if basics := read_basics(log, value):
                 result["basics"] = basics
         elif key in SECTIONS:
-            if value in (None, [], ""):
-                log.note(key, value, "dropped: empty")
-                continue
-            if not isinstance(value, list):
-                log.note(key, value, "a single value, taken as a list of one")
-                value = [value]
-            items = [
-                read_entry(log, key, f"{key}/{index}", item) for index, item in enumerate(value)
-            ]
-            kept = [item for item in items if item is not None]
-            if kept:
-                result[key] = kept
+            if items := read_section(log, key, value):
+                result[key] = items
         elif key == "$schema":
             log.note(key, value, "replaced: the export names the schema it follows")
+        elif key == "meta" and isinstance(value, dict):
+            if not value:
+                log.note(key, value, "dropped: empty")
+            for field, text in value.items():
+                if field in OWN_META:
+                    log.note(f"meta/{field}", text, "replaced: the export writes its own")
+                else:
+                    log.note(f"meta/{field}", text, "kept in the export")
+                    extra.setdefault("meta", {})[field] = text
         elif key == "meta":
             log.note(key, value, "replaced: the export writes its own meta")
         else:
-            log.note(key, value, "dropped: not a JSON Resume section")
+            log.note(key, value, "kept in the export: a section the site does not show")
+            extra[key] = value
     order = ["basics", *SECTIONS]
-    return {key: result[key] for key in order if key in result}
+    return {key: result[key] for key in order if key in result} | ({EXTRA: extra} if extra else {})

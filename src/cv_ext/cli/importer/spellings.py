@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from babel import Locale
 
 from cv_ext.core.dates import parse_date
 from cv_ext.core.errors import ParseError
@@ -37,27 +40,31 @@ PRESENT = frozenset(
         "сейчас",
     }
 )
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+#: languages whose month names a resume may use ("Oktober 2022", "mars 2024", "мая 2020")
+MONTH_LANGUAGES = (
+    "en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "sv", "da", "nb", "fi",
+    "cs", "tr", "ca", "ro", "hu",
+)  # fmt: skip
+
+
+@cache
+def months() -> dict[str, int]:
+    """Month names and their abbreviations in :data:`MONTH_LANGUAGES`, lower case -> number.
+
+    From babel's CLDR data, written and stand-alone forms (Russian "мая" and "май");
+    a name that meant different months in two languages would be left out.
+    """
+    names: dict[str, set[int]] = {}
+    for language in MONTH_LANGUAGES:
+        locale = Locale.parse(language)
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in locale.months[context][width].items():
+                    names.setdefault(name.lower().rstrip("."), set()).add(int(number))
+    names.setdefault("sept", {9})
+    return {name: next(iter(numbers)) for name, numbers in names.items() if len(numbers) == 1}
+
+
 FILE_SUFFIXES = frozenset({"jpg", "jpeg", "png", "gif", "svg", "webp", "pdf", "html", "htm", "md"})
 
 
@@ -85,8 +92,8 @@ def to_iso(text: str) -> str | None:
         candidates.append(f"{match.group(2)}-{int(match.group(1)):02d}")
     if match := re.fullmatch(r"(\d{4})-(\d{1,2})", value):
         candidates.append(f"{match.group(1)}-{int(match.group(2)):02d}")
-    match = re.fullmatch(r"([A-Za-z]+)\.?,?\s+(\d{4})", value)
-    if match and (month := MONTHS.get(match.group(1).lower())) is not None:
+    match = re.fullmatch(r"(\w+)\.?,?\s+(\d{4})", value)
+    if match and (month := months().get(match.group(1).lower())) is not None:
         candidates.append(f"{match.group(2)}-{month:02d}")
     if match := re.fullmatch(r"(\d{4})\s*年\s*(\d{1,2})\s*月", value):
         candidates.append(f"{match.group(1)}-{int(match.group(2)):02d}")
@@ -96,3 +103,11 @@ def to_iso(text: str) -> str | None:
         except ParseError:
             continue
     return None
+
+
+def month_of(text: str) -> str | None:
+    """``YYYY-MM`` of a ``YYYY-MM-DD`` whose day does not exist (``2024-09-31``), else None."""
+    match = re.fullmatch(r"(\d{4}-\d{2})-\d{2}", text.strip())
+    if match is None or to_iso(text) is not None:
+        return None
+    return to_iso(match.group(1))

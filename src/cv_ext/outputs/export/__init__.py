@@ -37,7 +37,10 @@ def resume(app: Sphinx) -> dict[str, Any]:
     canonical = urljoin(base, app.config.cv_json_resume) if base else ""
     last_modified = app.config.cv_today or ""
     document = to_resume(
-        get_domain(app.env).views().declared, canonical=canonical, last_modified=last_modified
+        get_domain(app.env).views().declared,
+        canonical=canonical,
+        last_modified=last_modified,
+        extra=app.config.cv_json_resume_extra,
     )
     if document.get("basics", {}).get("image"):
         document["basics"]["image"] = image_url(app, document["basics"]["image"], "")

@@ -123,7 +123,8 @@ def object_node(
             "url": url,
             "sameAs": record.url,
             "dateCreated": start,
-            "keywords": ", ".join(record.tags),
+            # one entry per tag: a tag may hold a comma
+            "keywords": list(record.tags),
             # schema.org's creator, maintainer and contributor, as the project's :roles: say
             **dict.fromkeys(related, person_ref),
         }

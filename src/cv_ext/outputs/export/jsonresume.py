@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from cv_ext.core.dates import Date
 from cv_ext.core.tags import labelled
+from cv_ext.core.values import parse_extra, parse_list, with_extra
 
 if TYPE_CHECKING:
     from cv_ext.core.dates import Period, Span
@@ -45,6 +46,16 @@ def compact(value: Any) -> Any:
     return value
 
 
+def item(fields: dict[str, Any], extra: str = "") -> dict[str, Any]:
+    """One item of a section: its *fields* without empty ones, then its ``:extra:`` fields.
+
+    The extra fields are written as they are (empty ones too); an item left without any
+    field stays, as ``{}``, so that every item of a section keeps its place.
+    """
+    compacted: dict[str, Any] = compact(fields)
+    return dict(with_extra(compacted, parse_extra(extra))) if extra else compacted
+
+
 def dates(period: Period | None) -> dict[str, str]:
     """``startDate``/``endDate`` of a one-span period (of its first span if it has several)."""
     return span_dates(period.spans[0]) if period is not None else {}
@@ -73,8 +84,15 @@ def achievement_line(achievement: Achievement) -> str:
     return text
 
 
-def to_resume(records: Records, *, canonical: str = "", last_modified: str = "") -> dict[str, Any]:
-    """The JSON Resume document of *records*, their tags as keywords by their labels."""
+def to_resume(
+    records: Records,
+    *,
+    canonical: str = "",
+    last_modified: str = "",
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The JSON Resume document of *records*, their tags as keywords by their labels;
+    *extra* adds top-level fields it lacks."""
     records = labelled(records)
     by_entry: dict[str, list[str]] = {}
     awards = []
@@ -98,89 +116,115 @@ def to_resume(records: Records, *, canonical: str = "", last_modified: str = "")
         "$schema": SCHEMA_URL,
         "basics": basics(records.of_kind("person")),
         "work": [
-            {
-                "name": entry.org,
-                "position": entry.title,
-                "url": entry.url,
-                "location": entry.location,
-                "description": entry.description,
-                **when,
-                "summary": entry.summary,
-                "highlights": highlights(entry),
-            }
+            item(
+                {
+                    "name": entry.org,
+                    "position": entry.title,
+                    "url": entry.url,
+                    "location": entry.location,
+                    "description": entry.description,
+                    **when,
+                    "summary": entry.summary,
+                    "highlights": highlights(entry),
+                    # beside the schema's fields, as resumes write an entry's tags
+                    "keywords": list(entry.tags),
+                },
+                entry.extra,
+            )
             for entry in records.entries
             if entry.kind == "work" and entry.employer
             for when in spans(entry.period)
         ],
         "volunteer": [
-            {
-                "organization": entry.org,
-                "position": entry.title,
-                "url": entry.url,
-                **when,
-                "summary": entry.summary,
-                "highlights": highlights(entry),
-            }
+            item(
+                {
+                    "organization": entry.org,
+                    "position": entry.title,
+                    "url": entry.url,
+                    **when,
+                    "summary": entry.summary,
+                    "highlights": highlights(entry),
+                    "keywords": list(entry.tags),
+                },
+                entry.extra,
+            )
             for entry in records.entries
             if entry.kind == "volunteering"
             for when in spans(entry.period)
         ],
         "education": [
-            {
-                "institution": entry.org,
-                "url": entry.url,
-                "area": entry.area,
-                # a hand-written degree is often only a title; with an area given, the
-                # title is "type in area" and holds no type of its own to export
-                "studyType": entry.study_type or ("" if entry.area else entry.title),
-                **when,
-                "score": entry.score,
-                "courses": highlights(entry),
-            }
+            item(
+                {
+                    "institution": entry.org,
+                    "url": entry.url,
+                    "area": entry.area,
+                    # a hand-written degree is often only a title; with an area given, the
+                    # title is "type in area" and holds no type of its own to export
+                    "studyType": entry.study_type or ("" if entry.area else entry.title),
+                    **when,
+                    "score": entry.score,
+                    "courses": highlights(entry),
+                    "keywords": list(entry.tags),
+                },
+                entry.extra,
+            )
             for entry in records.entries
             if entry.kind == "education"
             for when in spans(entry.period)
         ],
-        "awards": awards
+        "awards": [item(award) for award in awards]
         + [
-            {
-                "title": item.title,
-                "date": item.get("date"),
-                "awarder": item.get("awarder"),
-                "summary": item.summary,
-            }
-            for item in records.of_kind("award")
+            item(
+                {
+                    "title": award.title,
+                    "date": award.get("date"),
+                    "awarder": award.get("awarder"),
+                    "summary": award.summary,
+                },
+                award.extra,
+            )
+            for award in records.of_kind("award")
         ],
         "certificates": [
-            {
-                "name": item.title,
-                "date": item.get("date"),
-                "issuer": item.get("issuer"),
-                "url": item.get("url"),
-            }
-            for item in records.of_kind("certificate")
+            item(
+                {
+                    "name": certificate.title,
+                    "date": certificate.get("date"),
+                    "issuer": certificate.get("issuer"),
+                    "url": certificate.get("url"),
+                },
+                certificate.extra,
+            )
+            for certificate in records.of_kind("certificate")
         ],
         "publications": [
-            {
-                "name": publication.title,
-                "publisher": publication.venue,
-                "releaseDate": publication.date.iso() if publication.date else "",
-                "url": publication.link,
-                "summary": publication.summary,
-            }
+            item(
+                {
+                    "name": publication.title,
+                    "publisher": publication.venue,
+                    "releaseDate": publication.date.iso() if publication.date else "",
+                    "url": publication.link,
+                    "summary": publication.summary,
+                },
+                publication.extra,
+            )
             for publication in records.publications
         ],
         "skills": skills(records),
         "languages": [
-            {"language": item.title, "fluency": item.get("fluency")}
-            for item in records.of_kind("language")
+            item({"language": language.title, "fluency": language.get("fluency")}, language.extra)
+            for language in records.of_kind("language")
         ],
         "interests": [
-            {"name": item.title, "keywords": split(item.get("keywords"))}
-            for item in records.of_kind("interest")
+            item(
+                {"name": interest.title, "keywords": list(parse_list(interest.get("keywords")))},
+                interest.extra,
+            )
+            for interest in records.of_kind("interest")
         ],
         "references": [
-            {"name": item.title, "reference": item.summary} for item in records.of_kind("reference")
+            item({"name": reference.title, "reference": reference.summary}, reference.extra)
+            for reference in records.of_kind("reference")
         ],
         # projects and talks in the order they are declared (page, then line)
         "projects": [
@@ -188,28 +232,27 @@ def to_resume(records: Records, *, canonical: str = "", last_modified: str = "")
             for _, record_json in sorted(
                 # a project on separate days is one item per span, as an entry with a gap
                 [
-                    ((p.docname, p.lineno), project_json(p, when))
+                    ((p.docname, p.lineno), item(project_json(p, when), p.extra))
                     for p in records.projects
                     for when in spans(p.period)
                 ]
-                + [((t.docname, t.lineno), talk_json(t)) for t in records.talks],
+                + [((t.docname, t.lineno), item(talk_json(t), t.extra)) for t in records.talks],
                 key=lambda pair: pair[0],
             )
         ]
         + [
-            contribution_json(entry, when, highlights(entry))
+            item(contribution_json(entry, when, highlights(entry)), entry.extra)
             for entry in records.entries
             if entry.contribution
             for when in spans(entry.period)
         ],
-        "meta": {"canonical": canonical, "version": "v1.0.0", "lastModified": last_modified},
+        "meta": compact(
+            {"canonical": canonical, "version": "v1.0.0", "lastModified": last_modified}
+        ),
     }
-    return dict(compact(resume))
-
-
-def split(text: str) -> list[str]:
-    """A comma-separated field as a list."""
-    return [part.strip() for part in text.split(",") if part.strip()]
+    # sections without items go; an item without fields ({}) keeps its place
+    kept = {key: value for key, value in resume.items() if value not in ([], {})}
+    return dict(with_extra(kept, extra)) if extra else kept
 
 
 def basics(people: list[Item]) -> dict[str, Any]:
@@ -217,20 +260,23 @@ def basics(people: list[Item]) -> dict[str, Any]:
     if not people:
         return {}
     person = people[0]
-    return {
-        "name": person.title,
-        **{key: person.get(key) for key in ("label", "image", "email", "phone", "url")},
-        "summary": person.summary,
-        "location": {key: person.get(name) for name, key in LOCATION.items()},
-        "profiles": [
-            {"network": network, "username": username, "url": url}
-            for network, username, url in (
-                (part.strip() for part in line.split("|"))
-                for line in person.get("profiles").splitlines()
-                if line.strip()
-            )
-        ],
-    }
+    return item(
+        {
+            "name": person.title,
+            **{key: person.get(key) for key in ("label", "image", "email", "phone", "url")},
+            "summary": person.summary,
+            "location": {key: person.get(name) for name, key in LOCATION.items()},
+            "profiles": [
+                {"network": network, "username": username, "url": url}
+                for network, username, url in (
+                    (part.strip() for part in line.split("|"))
+                    for line in person.get("profiles").splitlines()
+                    if line.strip()
+                )
+            ],
+        },
+        person.extra,
+    )
 
 
 def skills(records: Records) -> list[dict[str, Any]]:
@@ -238,12 +284,15 @@ def skills(records: Records) -> list[dict[str, Any]]:
     declared = records.of_kind("skill")
     if declared:
         return [
-            {
-                "name": item.title,
-                "level": item.get("level"),
-                "keywords": split(item.get("keywords")),
-            }
-            for item in declared
+            item(
+                {
+                    "name": skill.title,
+                    "level": skill.get("level"),
+                    "keywords": list(parse_list(skill.get("keywords"))),
+                },
+                skill.extra,
+            )
+            for skill in declared
         ]
     names: dict[str, str] = {}
     every: list[Entry | Achievement | Project | Talk] = [

@@ -41,6 +41,7 @@ def tailored_resume(app: Sphinx, audience: Audience) -> dict[str, Any]:
         records,
         canonical=urljoin(base, audience.export_name()) if base else "",
         last_modified=app.config.cv_today or "",
+        extra=app.config.cv_json_resume_extra,
     )
 
 

@@ -48,7 +48,7 @@ def header(person: Item, photo: str = "") -> list[nodes.Node]:
     except ParseError:  # reported where the person is declared
         profiles = []
     for network, username, url in profiles:
-        text = render.url_label(url) if url else f"{network}: {username}"
+        text = render.url_label(url) if url else ": ".join(p for p in (network, username) if p)
         contacts.append(render.link(text, url))
     if place := ", ".join(p for p in (person.get("city"), person.get("country-code")) if p):
         contacts.append(nodes.inline(place, place))

@@ -10,7 +10,6 @@ from cv_ext.common.i18n import _
 from cv_ext.core.errors import ParseError
 from cv_ext.core.metrics import Metric, parse_metric
 from cv_ext.core.records import Achievement
-from cv_ext.core.values import parse_tags
 from cv_ext.nodes import render
 from cv_ext.nodes.elements import (
     cv_achievement,
@@ -74,7 +73,7 @@ class AchievementDirective(CVDirective):
             entry=self.text("entry"),
             project=self.text("project"),
             url=self.url(),
-            tags=parse_tags(self.text("tags")),
+            tags=self.items("tags", tags=True),
             awarder=self.text("awarder"),
             summary=summary,
             **self.where(anchor),

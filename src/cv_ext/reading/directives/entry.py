@@ -8,7 +8,6 @@ from docutils import nodes
 
 from cv_ext.common.i18n import _
 from cv_ext.core.records import KINDS, Entry
-from cv_ext.core.values import parse_tags
 from cv_ext.nodes import render
 from cv_ext.nodes.elements import (
     cv_entry,
@@ -51,9 +50,10 @@ class TimelineDirective(CVDirective):
             "area",
             "study-type",
             "score",
+            "extra",
         ),
         TEXT,
-    ) | {"class": CLASSES, "undated": TEXT}
+    ) | {"class": CLASSES, "undated": TEXT, "untitled": TEXT}
 
     def kind(self) -> str:
         """``:kind:``, one of :data:`~cv_ext.core.records.KINDS`; ``work`` by default."""
@@ -75,12 +75,13 @@ class TimelineDirective(CVDirective):
         if (self.options.get("undated") or "").strip():
             self.warn(":undated: takes no value; the entry is undated", "option")
         kind = self.kind()
-        # a volunteer role or a school may stand alone: nothing is shown or exported for it
-        org = self.text("org", required=kind == "work")
-        # the organisation can stand in for a missing position
+        # a freelance job, a volunteer role or a school may stand without an organisation,
+        # and the organisation can stand in for a missing position; an entry a resume gives
+        # without either says so with :untitled:
+        org = self.text("org")
         # an undated entry (JSON Resume allows one) is shown, but not on the timeline
         title, period = (
-            self.title(required=not org),
+            self.title(required=not org and "untitled" not in self.options),
             self.period(required="undated" not in self.options),
         )
         entry_id = self.object_id(
@@ -97,13 +98,14 @@ class TimelineDirective(CVDirective):
             employer=self.employer(),
             location=self.text("location"),
             url=self.url(),
-            tags=parse_tags(self.text("tags")),
+            tags=self.items("tags", tags=True),
             description=self.text("description"),
             summary=summary,
             highlights=highlights,
             area=self.text("area"),
             study_type=self.text("study-type"),
             score=self.text("score"),
+            extra=self.extra(),
             **self.where(anchor),
         )
         self.note(entry)

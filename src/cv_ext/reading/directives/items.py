@@ -16,6 +16,8 @@ from cv_ext.core.dates import parse_date
 from cv_ext.core.errors import ParseError
 from cv_ext.core.records import Item
 from cv_ext.core.values import (
+    display_list,
+    format_list,
     parse_email,
     parse_image,
     parse_list,
@@ -44,7 +46,7 @@ class ItemKind:
     required: tuple[str, ...] = ()
     dates: tuple[str, ...] = ()
     urls: tuple[str, ...] = ()
-    lists: tuple[str, ...] = ()  # comma-separated values, kept as "a, b"
+    lists: tuple[str, ...] = ()  # comma-separated values, kept as 'a, "b, c"'
 
 
 PERSON_FIELDS = (
@@ -107,8 +109,12 @@ class ItemDirective(CVDirective):
                     value = parse_date(value).iso()
                 elif name in self.kind.urls:
                     value = parse_url(value)
+                elif name == "image":
+                    # a relative path is kept as written: the site shows it, the export keeps it
+                    value = parse_image(value)
                 elif name in self.kind.lists:
-                    value = ", ".join(parse_list(value))
+                    # from the value as written: a line break separates items too
+                    value = format_list(parse_list(raw))
                 elif name == "profiles":
                     value = "\n".join(" | ".join(p) for p in parse_profiles(value))
                 elif name == "email":
@@ -128,8 +134,8 @@ class ItemDirective(CVDirective):
 
     def run(self) -> list[nodes.Node]:
         """Record the item in the domain and render it."""
-        # a resume may leave out the person's name, never an item's
-        title = self.title(required=self.kind.name != "person")
+        # a resume may leave out the person's name; an item without one says :untitled:
+        title = self.title(required=self.kind.name != "person" and "untitled" not in self.options)
         item_id = self.object_id(self.kind.name, title)
         anchor = self.anchor(item_id)
         body, summary, _ = self.body()
@@ -139,6 +145,7 @@ class ItemDirective(CVDirective):
             title=title,
             fields=self.fields(),
             summary=summary,
+            extra=self.extra(),
             **self.where(anchor),
         )
         self.note(item)
@@ -148,7 +155,9 @@ class ItemDirective(CVDirective):
         if self.kind.name == "person":
             node += self.person_nodes(item, body)
         else:
-            node += cv_heading(title or self.kind.name.title(), title or self.kind.name.title())
+            if title or "untitled" not in self.options:
+                heading = title or self.kind.name.title()
+                node += cv_heading(heading, heading)
             node += self.joined(
                 [self.field_nodes(name, value) for name, value in item.fields], ["cv-when"]
             )
@@ -162,6 +171,9 @@ class ItemDirective(CVDirective):
             return [render.date_node(parse_date(value))]
         if name in self.kind.urls:
             return [render.source_link(value)]
+        if name in self.kind.lists:
+            # as read, without the quotes that keep items whole
+            value = display_list(parse_list(value))
         label = _(FIELD_LABELS[name]) if name in FIELD_LABELS else ""
         if not label and name != "fluency":
             label = f"{name.replace('-', ' ').capitalize()}: "
@@ -185,8 +197,8 @@ class ItemDirective(CVDirective):
             contact.append([nodes.reference(email, email, refuri=f"mailto:{email}")])
         if phone := item.get("phone"):
             contact.append([nodes.inline(phone, phone)])
-        for network, _user, url in parse_profiles(item.get("profiles")):
-            contact.append([render.link(network, url)])
+        for network, user, url in parse_profiles(item.get("profiles")):
+            contact.append([render.link(network or user or render.url_label(url), url)])
         contact.append([cv_export_link()])
         result += self.joined(contact, ["cv-contact"])
         # link previews of the person's page describe a person (sphinxext-opengraph reads this)
@@ -205,7 +217,9 @@ def photo(image: str, alt: str) -> nodes.Element:
 def setup_items(app: Sphinx) -> None:
     """Register one directive per item kind."""
     for kind in ITEM_KINDS.values():
-        option_spec: OptionSpec = dict.fromkeys((*kind.fields, "name"), TEXT) | {"class": CLASSES}
+        option_spec: OptionSpec = dict.fromkeys(
+            (*kind.fields, "name", "extra", "untitled"), TEXT
+        ) | {"class": CLASSES}
         directive = type(
             f"{kind.name.title()}Directive",
             (ItemDirective,),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import ClassVar, cast
 
 from docutils.nodes import make_id
@@ -13,7 +14,7 @@ from cv_ext.common.i18n import page_catalog
 from cv_ext.common.warn import CvSubtype, log_warning
 from cv_ext.core.dates import Date, Period, make_period, parse_date, parse_period
 from cv_ext.core.errors import ParseError
-from cv_ext.core.values import parse_url
+from cv_ext.core.values import format_list, parse_extra, parse_list, parse_tags, parse_url
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +77,28 @@ class OptionsDirective(SphinxDirective):
         if required and not value:
             self.warn(f"the :{option}: option is required", "option")
         return self.translate(value) if option in self.translatable else value
+
+    def items(self, option: str, *, tags: bool = False) -> tuple[str, ...]:
+        """A list option: items separated by commas or line breaks, ``"a, b"`` quoted.
+
+        Read from the value as written, since a line break separates items too; a
+        translatable list is translated as one line, as ``a, b`` (its message id).
+        """
+        raw = str(self.options.get(option) or "")
+        if option in self.translatable:
+            raw = self.translate(format_list(parse_list(raw)))
+        return parse_tags(raw) if tags else parse_list(raw)
+
+    def extra(self) -> str:
+        """``:extra:``, fields the export writes as they are: a JSON object, kept as text."""
+        raw = str(self.options.get("extra") or "").strip()
+        if not raw:
+            return ""
+        try:
+            return json.dumps(parse_extra(raw), ensure_ascii=False)
+        except ParseError as error:
+            self.warn(str(error), "option")
+            return ""
 
     def title(self, *, required: bool = True) -> str:
         """The directive argument, or a warning."""

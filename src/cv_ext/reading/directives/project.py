@@ -10,7 +10,7 @@ from docutils import nodes
 from cv_ext.common.i18n import _
 from cv_ext.core.dates import Period, Span
 from cv_ext.core.records import Project, relationships
-from cv_ext.core.values import parse_list
+from cv_ext.core.values import display_list
 from cv_ext.nodes import render
 from cv_ext.nodes.elements import (
     cv_heading,
@@ -56,9 +56,10 @@ class ProjectDirective(CVDirective):
             "entity",
             "type",
             "aliases",  # old ids and pages: links to them keep working
+            "extra",
         ),
         TEXT,
-    ) | {"class": CLASSES}
+    ) | {"class": CLASSES, "untitled": TEXT}
 
     def project_period(self) -> Period | None:
         """``:date:`` for a day's work, ``:start:``/``:end:`` for longer projects, or
@@ -80,7 +81,7 @@ class ProjectDirective(CVDirective):
         project_id = self.object_id(PurePosixPath(self.env.docname).name)
         anchor = self.anchor(project_id)
         body, _summary, highlights = self.body()
-        roles = parse_list(self.text("roles"))
+        roles = self.items("roles")
         project = Project(
             id=project_id,
             title=title,
@@ -89,13 +90,14 @@ class ProjectDirective(CVDirective):
             url=self.url(),
             entry=self.text("entry"),
             # keywords as written: "Go" and "go" both stay (skills group them anyway)
-            tags=parse_list(self.text("tags")),
+            tags=self.items("tags"),
             highlights=highlights,
             # each role a message of the page ("Creator" is "Urheber" in German)
             roles=tuple(self.translate(role) for role in roles),
             related=relationships(roles),
             entity=self.text("entity"),
             type=self.text("type"),
+            extra=self.extra(),
             **self.where(anchor),
         )
         self.note(project)
@@ -104,6 +106,8 @@ class ProjectDirective(CVDirective):
             # the page's link preview (sphinxext-opengraph reads page metadata)
             self.env.metadata[self.env.docname]["og:description"] = project.summary
         node = self.container(cv_project, project_id, anchor)
+        # a project a resume gives without a name is not named after its page
+        node["cv_untitled"] = "untitled" in self.options
         if title:
             node += cv_heading(title, title)
         if project.summary:
@@ -114,7 +118,7 @@ class ProjectDirective(CVDirective):
         if project.entry:
             fields += render.field(_("Role"), [self.xref("entry", project.entry)])
         if project.roles:
-            fields += render.field(_("Roles"), [nodes.Text(", ".join(project.roles))])
+            fields += render.field(_("Roles"), [nodes.Text(display_list(project.roles))])
         if project.entity:
             fields += render.field(_("For"), [nodes.Text(project.entity)])
         if project.url:

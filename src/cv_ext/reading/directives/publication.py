@@ -5,15 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 
 from cv_ext.common.i18n import _
 from cv_ext.core.errors import ParseError
 from cv_ext.core.records import Publication
-from cv_ext.core.values import parse_authors, parse_doi, parse_list
+from cv_ext.core.values import parse_authors, parse_doi
 from cv_ext.nodes import render
 from cv_ext.nodes.elements import cv_heading, cv_publication
 from cv_ext.reading.directives.base import TEXT, CVDirective
+from cv_ext.reading.directives.options import CLASSES
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
@@ -36,8 +36,9 @@ class PublicationDirective(CVDirective):
     objtype = "publication"
     translatable = frozenset({"venue"})
     option_spec: ClassVar[OptionSpec] = dict.fromkeys(
-        ("authors", "venue", "date", "doi", "url", "project", "tags", "name"), TEXT
-    ) | {"class": directives.class_option}
+        ("authors", "venue", "date", "doi", "url", "project", "tags", "name", "aliases", "extra"),
+        TEXT,
+    ) | {"class": CLASSES}
 
     def doi(self) -> str:
         """``:doi:``, validated; "" (with a located warning) when it is not a DOI."""
@@ -64,9 +65,10 @@ class PublicationDirective(CVDirective):
             venue=self.text("venue"),
             doi=self.doi(),
             url=self.url(),
-            projects=parse_list(self.text("project")),
-            tags=parse_list(self.text("tags")),
+            projects=self.items("project"),
+            tags=self.items("tags"),
             summary=summary,
+            extra=self.extra(),
             **self.where(anchor),
         )
         self.note(publication)

@@ -10,7 +10,7 @@ from cv_ext.common.i18n import _
 from cv_ext.core.dates import Date, Span, parse_date
 from cv_ext.core.errors import ParseError
 from cv_ext.core.records import Talk
-from cv_ext.core.values import parse_list
+from cv_ext.core.values import display_list
 from cv_ext.nodes import render
 from cv_ext.nodes.elements import (
     cv_heading,
@@ -52,6 +52,7 @@ class TalkDirective(CVDirective):
             "end",
             "roles",
             "aliases",  # old ids and pages: links to them keep working
+            "extra",
         ),
         TEXT,
     ) | {"class": CLASSES}
@@ -84,14 +85,15 @@ class TalkDirective(CVDirective):
             event_url=self.url("event-url"),
             video=self.url("video"),
             slides=self.url("slides"),
-            projects=parse_list(self.text("projects")),
-            speakers=parse_list(self.text("with")),
+            projects=self.items("projects"),
+            speakers=self.items("with"),
             entry=self.text("entry"),
-            tags=parse_list(self.text("tags")),
+            tags=self.items("tags"),
             summary=summary,
             end=self.end(date),
-            roles=parse_list(self.text("roles")),
+            roles=self.items("roles"),
             highlights=highlights,
+            extra=self.extra(),
             **self.where(anchor),
         )
         self.note(talk)
@@ -99,7 +101,7 @@ class TalkDirective(CVDirective):
         node = self.container(cv_talk, talk_id, anchor)
         heading = title or _("Untitled talk")
         node += cv_heading(heading, heading)
-        speakers = ", ".join(talk.speakers)
+        speakers = display_list(talk.speakers)
         with_speakers = _("with %(speakers)s") % {"speakers": speakers}
         node += self.joined(
             [
@@ -108,7 +110,9 @@ class TalkDirective(CVDirective):
                 if date
                 else [],
                 [render.link(event, talk.event_url)] if event else [],
-                [nodes.inline(", ".join(talk.roles), ", ".join(talk.roles))] if talk.roles else [],
+                [nodes.inline(display_list(talk.roles), display_list(talk.roles))]
+                if talk.roles
+                else [],
                 [nodes.inline(with_speakers, with_speakers)] if speakers else [],
             ],
             ["cv-when"],
