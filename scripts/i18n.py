@@ -134,11 +134,21 @@ def mistakes(path: Path) -> list[str]:
     """What is wrong in one .po: placeholders unlike the message's, a plural form too many
     or too few for its Plural-Forms header (which ``update`` keeps as the file has it)."""
     catalog = read(path, path.parent.parent.name)
-    return [
-        f"{path.relative_to(REPO)}: {message.id!r}: {error}"
+    shown = path.relative_to(REPO) if path.is_relative_to(REPO) else path
+    found = [
+        f"{shown}: {message.id!r}: {error}"
         for message, errors in catalog.check()
         for error in errors
     ]
+    # a form left empty beside translated ones: the .mo would print nothing for its numbers
+    found += [
+        f"{shown}: {message.id!r}: plural form {index} is empty"
+        for message in catalog
+        if isinstance(message.string, tuple) and any(message.string)
+        for index, form in enumerate(message.string)
+        if not form
+    ]
+    return found
 
 
 def check() -> list[str]:
