@@ -2,7 +2,8 @@
 
 ``tests/roots/test-languages`` is built with ``-D language=...`` for each catalog cv_ext
 ships, and for Italian, which has none. The PDF is made as ``sphinx-build -M latexpdf``
-makes it, with the engine and fonts cv_ext picks for the language (engines.py).
+makes it, with the engine and fonts cv_ext picks for the language (engines.py). The builds
+are marked ``oldest``: .ci/run runs them on the oldest versions pyproject.toml allows too.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ def build(make_app, tmp_path: Path, builder: str, language: str) -> SphinxTestAp
     return app
 
 
+@pytest.mark.oldest
 @pytest.mark.parametrize("language", sorted(JOBS))
 def test_a_site_reads_in_its_language(make_app, tmp_path: Path, language: str) -> None:
     app = build(make_app, tmp_path, "html", language)
@@ -92,6 +94,7 @@ def test_a_site_reads_in_its_language(make_app, tmp_path: Path, language: str) -
     assert Date(2019, 6).display(language) in intro.get_text()
 
 
+@pytest.mark.oldest
 def test_a_language_without_a_catalog_keeps_english_labels(make_app, tmp_path: Path) -> None:
     assert catalog_for("it") is None
     app = build(make_app, tmp_path, "html", "it")
@@ -112,6 +115,7 @@ def test_cldr_names_find_the_catalog_of_their_script(language: str, catalog: str
     assert catalog_for(language) == catalog
 
 
+@pytest.mark.oldest
 def test_zh_hans_site_reads_the_simplified_chinese_catalog(make_app, tmp_path: Path) -> None:
     app = build(make_app, tmp_path, "html", "zh_Hans")
     html = (app.outdir / "jobs.html").read_text(encoding="utf8")
@@ -171,6 +175,7 @@ def _run(args: list[str]) -> str:
     return result.stdout
 
 
+@pytest.mark.oldest
 @pytest.mark.parametrize("language", sorted(PAPER))
 def test_the_pdf_is_typeset_in_the_language(tmp_path: Path, language: str) -> None:
     for tool in ("latexmk", "xelatex", "pdftotext", "pdffonts"):
