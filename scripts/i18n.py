@@ -3,8 +3,13 @@
     python scripts/i18n.py extract   # cv_ext's messages -> src/cv_ext/locale/cv_ext.pot
     python scripts/i18n.py update    # merge the template into every cv_ext .po
     python scripts/i18n.py compile   # every cv_ext .po -> .mo
-    python scripts/i18n.py check     # exit 1 if the .pot or a .mo is stale
+    python scripts/i18n.py check     # exit 1 if the .pot or a .mo is stale, or a .po is wrong
     python scripts/i18n.py stats     # translated / total per language and catalog
+    python scripts/i18n.py table     # cv_ext's completeness as guide/languages.md shows it
+    python scripts/i18n.py add LANG  # a new, empty catalog for LANG (e.g. it, pt_BR)
+
+Languages are the folders of ``src/cv_ext/locale``: ``add`` makes one, with the plural
+forms CLDR gives the language, and every other command finds it.
 
 The site's own catalogs (``docs/locale/<lang>/LC_MESSAGES/*.po``) come from
 ``sphinx-build -b gettext docs docs/_build/gettext`` and ``sphinx-intl update``;
@@ -19,6 +24,7 @@ import io
 import sys
 from pathlib import Path
 
+from babel.core import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
@@ -31,7 +37,13 @@ POT = LOCALE / "cv_ext.pot"
 SITE_LOCALE = REPO / "docs" / "locale"
 #: gettext's own keywords, plus N_ (mark now, translate later), ngettext for plurals and
 #: npgettext for plurals in a context (another grammatical case)
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "npgettext": ((1, "c"), 2, 3)}
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "gettext": None,
+    "ngettext": (1, 2),
+    "npgettext": ((1, "c"), 2, 3),
+}
 #: a fixed date keeps the files byte-stable between runs
 EPOCH = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
@@ -103,15 +115,64 @@ def compile_all() -> None:
         path.with_suffix(".mo").write_bytes(mo_bytes(read(path, path.parent.parent.name)))
 
 
+def add(language: str) -> Path:
+    """A new catalog for *language*: every message of the template, none translated yet."""
+    path = LOCALE / language / "LC_MESSAGES" / "cv_ext.po"
+    if path.exists():
+        raise SystemExit(f"{path.relative_to(REPO)} exists already")
+    catalog = Catalog(
+        locale=language,
+        project="cv_ext",
+        version="0.1",
+        copyright_holder="cv_ext developers",
+        creation_date=EPOCH,
+        revision_date=EPOCH,
+        last_translator="cv_ext developers",
+        fuzzy=False,
+    )
+    catalog.update(read(POT), no_fuzzy_matching=True)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(po_bytes(catalog))
+    path.with_suffix(".mo").write_bytes(mo_bytes(catalog))
+    return path
+
+
+def mistakes(path: Path) -> list[str]:
+    """What is wrong in one .po: placeholders unlike the message's, a plural form too many
+    or too few for its Plural-Forms header (which ``update`` keeps as the file has it)."""
+    catalog = read(path, path.parent.parent.name)
+    shown = path.relative_to(REPO) if path.is_relative_to(REPO) else path
+    found = [
+        f"{shown}: {message.id!r}: {error}"
+        for message, errors in catalog.check()
+        for error in errors
+    ]
+    # a form left empty beside translated ones: the .mo would print nothing for its numbers
+    found += [
+        f"{shown}: {message.id!r}: plural form {index} is empty"
+        for message in catalog
+        if isinstance(message.string, tuple) and any(message.string)
+        for index, form in enumerate(message.string)
+        if not form
+    ]
+    return found
+
+
 def check() -> list[str]:
-    """What is stale: the template, or a .mo that is not its .po compiled."""
+    """What is stale or wrong: the template, a .mo that is not its .po compiled, a .po's
+    placeholders and plural forms."""
     problems = []
     if POT.read_bytes() != po_bytes(template()):
         problems.append(f"{POT.relative_to(REPO)} is stale: run scripts/i18n.py extract")
+    pot_ids = {message.id for message in read(POT) if message.id}
     for path in package_catalogs():
+        language = path.parent.parent.name
+        if {message.id for message in read(path, language) if message.id} != pot_ids:
+            problems.append(f"{path.relative_to(REPO)} is stale: run scripts/i18n.py update")
         mo = path.with_suffix(".mo")
-        if not mo.exists() or mo.read_bytes() != mo_bytes(read(path, path.parent.parent.name)):
+        if not mo.exists() or mo.read_bytes() != mo_bytes(read(path, language)):
             problems.append(f"{mo.relative_to(REPO)} is stale: run scripts/i18n.py compile")
+        problems += mistakes(path)
     return problems
 
 
@@ -142,6 +203,18 @@ def stats() -> dict[tuple[str, str], tuple[int, int]]:
     return result
 
 
+def table() -> str:
+    """cv_ext's completeness per language as a Markdown table, English first."""
+    rows = ["| Language | Code | Translated | Complete |", "| --- | --- | --- | --- |"]
+    rows.append("| English | `en` | (the source) | 100 % |")
+    for (language, kind), (done, total) in stats().items():
+        if kind == "cv_ext":
+            name = Locale.parse(language).get_display_name("en")
+            share = 100 * done / total if total else 100.0
+            rows.append(f"| {name} | `{language}` | {done} / {total} | {share:.0f} % |")
+    return "\n".join(rows) + "\n"
+
+
 def main(argv: list[str]) -> int:
     """Run one command."""
     command = argv[1] if len(argv) > 1 else "stats"
@@ -155,6 +228,10 @@ def main(argv: list[str]) -> int:
         problems = check()
         print("\n".join(problems) or "catalogs are current")  # noqa: T201
         return 1 if problems else 0
+    elif command == "add" and len(argv) == 3:
+        print(f"{add(argv[2]).relative_to(REPO)}: translate it, then compile")  # noqa: T201
+    elif command == "table":
+        print(table(), end="")  # noqa: T201
     elif command == "stats":
         for (language, catalog), (done, total) in stats().items():
             share = 100 * done / total if total else 100.0

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 from bs4 import BeautifulSoup
 
+from cv_ext.common.i18n import catalogs
 from cv_ext.core.dates import Date, format_months, parse_period
 from cv_ext.core.errors import ParseError
 from cv_ext.core.metrics import parse_metric
@@ -49,11 +50,89 @@ def test_compiled_catalogs_are_their_po_files_compiled() -> None:
     assert I18N.check() == []
 
 
-def test_german_catalog_is_complete() -> None:
-    stats = I18N.stats()
-    done, total = stats["de", "cv_ext"]
-    assert total >= 40
+#: the languages of the real-resume corpus, beside German
+LANGUAGES = ["de", "es", "fr", "ja", "ko", "ru", "zh_CN"]
+
+
+def test_every_language_is_a_folder_of_the_locale() -> None:
+    assert [path.parent.parent.name for path in I18N.package_catalogs()] == LANGUAGES
+    assert catalogs() == LANGUAGES
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_catalog_is_complete(language: str) -> None:
+    done, total = I18N.stats()[language, "cv_ext"]
+    assert total >= 60
     assert done == total
+
+
+def test_check_finds_a_wrong_placeholder_and_a_missing_plural_form(tmp_path: Path) -> None:
+    po = tmp_path / "ru" / "LC_MESSAGES" / "cv_ext.po"
+    po.parent.mkdir(parents=True)
+    text = (I18N.LOCALE / "ru" / "LC_MESSAGES" / "cv_ext.po").read_text(encoding="utf8")
+    text = text.replace('msgstr "Оценка: %(score)s"', 'msgstr "Оценка: %(grade)s"')
+    text = text.replace('msgstr[2] "%(n)d лет"\n', "")
+    po.write_text(text, encoding="utf8")
+    found = "\n".join(I18N.mistakes(po))
+    assert "Score: %(score)s" in found
+    assert "%(n)d yr" in found
+
+
+def translation(language: str) -> gettext.GNUTranslations:
+    return gettext.translation("cv_ext", I18N.LOCALE, [language])
+
+
+#: a count with its noun, for several numbers: the plural form the reader expects
+PLURALS = {
+    "ru": ("%(n)d project", "%(n)d projects", {1: "1 проект", 2: "2 проекта", 5: "5 проектов",
+           11: "11 проектов", 21: "21 проект", 22: "22 проекта", 25: "25 проектов"}),
+    "fr": ("%(n)d yr", "%(n)d yrs", {0: "0 an", 1: "1 an", 2: "2 ans", 21: "21 ans"}),
+    "es": ("%(n)d talk", "%(n)d talks", {0: "0 charlas", 1: "1 charla", 2: "2 charlas"}),
+    "de": ("%(n)d talk", "%(n)d talks", {1: "1 Vortrag", 2: "2 Vorträge"}),
+    "zh_CN": ("%(n)d project", "%(n)d projects", {1: "1个项目", 2: "2个项目", 21: "21个项目"}),
+    "ja": ("%(n)d talk", "%(n)d talks", {1: "講演1件", 2: "講演2件", 21: "講演21件"}),
+    "ko": ("%(n)d project", "%(n)d projects", {1: "프로젝트 1개", 5: "프로젝트 5개"}),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", sorted(PLURALS))
+def test_counts_take_the_plural_form_of_their_number(language: str) -> None:
+    singular, plural, expected = PLURALS[language]
+    forms = translation(language)
+    assert {n: forms.ngettext(singular, plural, n) % {"n": n} for n in expected} == expected
+
+
+def test_russian_years_and_days_have_three_forms() -> None:
+    forms = translation("ru")
+    years = [forms.ngettext("%(n)d yr", "%(n)d yrs", n) % {"n": n} for n in (1, 2, 5, 21, 111)]
+    assert years == ["1 год", "2 года", "5 лет", "21 год", "111 лет"]
+    days = [forms.ngettext("%(n)d day", "%(n)d days", n) % {"n": n} for n in (1, 3, 5, 24)]
+    assert days == ["1 день", "3 дня", "5 дней", "24 дня"]
+
+
+#: months -> how long, as each language writes it short
+DURATIONS = {
+    "de": {34: "2 Jahre 10 Monate", 13: "1 Jahr 1 Monat", 6: "6 Monate"},
+    "fr": {34: "2 ans 10 mois", 13: "1 an 1 mois", 12: "1 an"},
+    "es": {34: "2 años 10 meses", 13: "1 año 1 mes", 1: "1 mes"},
+    "ru": {34: "2 года 10 месяцев", 13: "1 год 1 месяц", 60: "5 лет", 261: "21 год 9 месяцев"},
+    "zh_CN": {34: "2年10个月", 13: "1年1个月", 6: "6个月"},
+    "ja": {34: "2年10か月", 13: "1年1か月", 24: "2年"},
+    "ko": {34: "2년 10개월", 13: "1년 1개월", 5: "5개월"},
+}
+
+
+@pytest.mark.parametrize("language", sorted(DURATIONS))
+def test_durations_read_as_the_language_writes_them(language: str) -> None:
+    forms = translation(language)
+    expected = DURATIONS[language]
+    got = {m: format_months(m, forms.ngettext, forms.gettext) for m in expected}
+    assert got == expected
+
+
+def test_the_guide_shows_the_completeness_of_every_catalog() -> None:
+    guide = (REPO / "guide" / "languages.md").read_text(encoding="utf8")
+    assert I18N.table() in guide
 
 
 def test_english_dates_and_durations_keep_their_form() -> None:
@@ -104,12 +183,12 @@ def test_german_build_writes_german_labels_dates_and_plurals(app: SphinxTestApp)
     assert "Gehalten als " in talks and "Given as" not in talks
 
 
-@pytest.mark.sphinx("text", testroot="basic", confoverrides={"language": "fr"}, freshenv=True)
-def test_french_gets_french_month_names_without_a_french_catalog(app: SphinxTestApp) -> None:
-    assert not (I18N.LOCALE / "fr").exists()
+@pytest.mark.sphinx("text", testroot="basic", confoverrides={"language": "it"}, freshenv=True)
+def test_italian_gets_italian_month_names_without_an_italian_catalog(app: SphinxTestApp) -> None:
+    assert not (I18N.LOCALE / "it").exists()
     app.build()
     jobs = (app.outdir / "jobs.txt").read_text(encoding="utf8")
-    assert "juin 2024 – nov. 2024" in jobs
+    assert "giu 2024 – nov 2024" in jobs
     assert "6 mos" in jobs  # the labels fall back to English until someone translates them
 
 
@@ -189,7 +268,7 @@ def test_the_extraction_nodes_render_nothing(
 # --- a site in a non-Latin script ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("builder", ["html", "dirhtml", "text", "man", "texinfo"])
+@pytest.mark.parametrize("builder", ["html", "dirhtml", "latex", "text", "man", "texinfo"])
 def test_japanese_site_builds_clean(make_app, rootdir: Path, tmp_path: Path, builder: str) -> None:
     app: SphinxTestApp = make_app(builder, srcdir=rootdir / "test-ja", builddir=tmp_path)
     app.build()

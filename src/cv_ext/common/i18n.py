@@ -8,15 +8,16 @@ path, byte for byte.
 
 from __future__ import annotations
 
+from gettext import NullTranslations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from sphinx.locale import get_translation, get_translator, init, is_translator_registered
 from sphinx.util.i18n import docname_to_domain
 
-if TYPE_CHECKING:
-    from gettext import NullTranslations
+from cv_ext.core.locales import matching_catalog
 
+if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
@@ -66,14 +67,14 @@ def date_text(date: Date) -> str:
 
 def duration_text(period: Period, today: Date) -> str:
     """How long *period* lasted, with the build's language's plural forms."""
-    return period.duration(today, ngettext)
+    return period.duration(today, ngettext, _)
 
 
 def months_text(months: int) -> str:
     """A number of months as years and months in the build's language."""
     from cv_ext.core.dates import format_months
 
-    return format_months(months, ngettext)
+    return format_months(months, ngettext, _)
 
 
 def items_text(count: int) -> str:
@@ -81,9 +82,26 @@ def items_text(count: int) -> str:
     return ngettext("%(n)d item", "%(n)d items", count) % {"n": count}
 
 
+def catalogs() -> list[str]:
+    """The languages cv_ext has a catalog for, as their folders in ``locale/`` name them."""
+    return sorted(
+        path.parent.parent.name for path in LOCALE_DIR.glob(f"*/LC_MESSAGES/{CATALOG}.mo")
+    )
+
+
+def catalog_for(language: str) -> str | None:
+    """Which of cv_ext's catalogs speaks *language* (``zh_Hans`` reads ``zh_CN``); ``None``:
+    its labels stay English, while its dates still come from babel."""
+    return matching_catalog(language, catalogs())
+
+
 def setup_i18n(app: Sphinx) -> None:
     """Register cv_ext's message catalog and follow the build's language."""
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
+    found = get_translator(CATALOG).__class__ is not NullTranslations
+    if not found and (name := catalog_for(app.config.language or "en")):
+        # a name gettext does not expand to the catalog's (zh_Hans for zh_CN): that one
+        init([str(LOCALE_DIR)], name, CATALOG)
     app.connect("config-inited", _set_language, priority=100)
     app.connect("source-read", _depend_on_catalog)
     _set_language(app, app.config)
@@ -91,9 +109,8 @@ def setup_i18n(app: Sphinx) -> None:
 
 def _depend_on_catalog(app: Sphinx, docname: str, source: list[str]) -> None:
     # every page shows cv_ext's words: a changed catalog makes Sphinx read them again
-    catalog = LOCALE_DIR / language() / "LC_MESSAGES" / f"{CATALOG}.mo"
-    if catalog.is_file():
-        app.env.note_dependency(catalog)
+    if name := catalog_for(language()):
+        app.env.note_dependency(LOCALE_DIR / name / "LC_MESSAGES" / f"{CATALOG}.mo")
 
 
 def _set_language(app: Sphinx, config: Config) -> None:

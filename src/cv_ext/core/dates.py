@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
     #: ``ngettext(singular, plural, n)``: the form of a message for *n* in some language
     PluralForms = Callable[[str, str, int], str]
+    #: ``gettext(message)``: a message in some language
+    Messages = Callable[[str], str]
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -88,6 +90,10 @@ class Date:
 
 def _english(locale: str) -> bool:
     return locale.lower().replace("-", "_").split("_")[0] == "en"
+
+
+def _same(message: str) -> str:
+    return message
 
 
 def _english_plural(singular: str, plural: str, n: int) -> str:
@@ -231,10 +237,13 @@ class Period:
         """Total length in months, overlapping spans counted once."""
         return months_covered(self.spans, today)
 
-    def duration(self, today: Date, ngettext: PluralForms = _english_plural) -> str:
+    def duration(
+        self, today: Date, ngettext: PluralForms = _english_plural, gettext: Messages = _same
+    ) -> str:
         """Human duration such as ``2 yrs 10 mos`` or ``6 days``; empty for one year or day.
 
-        *ngettext* picks a message's form for a number, in the reader's language.
+        *ngettext* picks a message's form for a number, *gettext* a message, in the reader's
+        language.
         """
         single = self.spans[0]
         if any(span.open_ended for span in self.spans) or all(
@@ -245,7 +254,7 @@ class Period:
             return ""
         if len(self.spans) == 1 and (days := single.days(today)) is not None and days < 28:
             return ngettext("%(n)d day", "%(n)d days", days) % {"n": days}
-        return format_months(self.months(today), ngettext)
+        return format_months(self.months(today), ngettext, gettext)
 
     def text(self) -> str:
         """The period in the form :func:`parse_period` reads."""
@@ -302,12 +311,14 @@ def make_period(start: str | None, end: str | None) -> Period:
     return Period((Span(parse_date(start), parse_end(end) if end else None),))
 
 
-def format_months(months: int, ngettext: PluralForms = _english_plural) -> str:
-    """``6 mos``, ``1 yr``, ``2 yrs 10 mos``; empty for zero; *ngettext* as in ``duration``."""
+def format_months(
+    months: int, ngettext: PluralForms = _english_plural, gettext: Messages = _same
+) -> str:
+    """``6 mos``, ``1 yr``, ``2 yrs 10 mos``; empty for zero; the callables as in ``duration``."""
     years, rest = divmod(max(months, 0), 12)
-    parts = []
-    if years:
-        parts.append(ngettext("%(n)d yr", "%(n)d yrs", years) % {"n": years})
-    if rest:
-        parts.append(ngettext("%(n)d mo", "%(n)d mos", rest) % {"n": rest})
-    return " ".join(parts)
+    year_text = ngettext("%(n)d yr", "%(n)d yrs", years) % {"n": years}
+    month_text = ngettext("%(n)d mo", "%(n)d mos", rest) % {"n": rest}
+    if years and rest:
+        # "2 yrs 10 mos", "2年10か月": whether a space parts them is the language's
+        return gettext("%(years)s %(months)s") % {"years": year_text, "months": month_text}
+    return year_text if years else month_text if rest else ""

@@ -1,7 +1,8 @@
-"""LaTeX set-up of the paper CV: paper size, fonts, and none of a manual's furniture.
+"""LaTeX set-up of the paper CV: paper size, engine, fonts, and none of a manual's furniture.
 
 ``cv_paper`` (``"a4"``, ``"letter"``, or ``""`` to leave LaTeX alone) fills in
-``latex_elements`` defaults; keys the site sets itself always win. The macros the
+``latex_elements`` defaults and picks the engine for the build's language (engines.py);
+what the site sets itself always wins. The macros the
 paper's LaTeX visitors write live in ``cv_ext.sty``, copied beside the ``.tex`` file.
 """
 
@@ -14,6 +15,7 @@ from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 
 from cv_ext.common.warn import log_warning
+from cv_ext.outputs.paper.engines import choose_engine, typesetting
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -33,18 +35,15 @@ def setup_latex(app: Sphinx) -> None:
     app.connect("build-finished", _copy_style)
 
 
-def latex_defaults(paper: str, engine: str = "pdflatex") -> dict[str, str]:
-    """The ``latex_elements`` that make a Sphinx LaTeX document a CV on *paper*."""
-    defaults = {
+def latex_defaults(paper: str, language: str = "en", engine: str = "pdflatex") -> dict[str, str]:
+    """The ``latex_elements`` that make a Sphinx LaTeX document a CV on *paper*, in one
+    sans-serif family that has the letters of *language* under *engine* (engines.py)."""
+    return {
         "papersize": PAPER_SIZES[paper],
         "pointsize": "10pt",
-        # one sans-serif family (TeX Gyre Heros, in every TeX Live) for text and headings
-        "fontpkg": "\\usepackage{tgheros}\n\\renewcommand{\\familydefault}{\\sfdefault}\n"
-        "\\renewcommand{\\ttdefault}{txtt}",
-        "sphinxsetup": f"hmargin={{1.8cm,1.8cm}}, vmargin={{1.5cm,1.8cm}}, "
+        **typesetting(language, engine).elements,
+        "sphinxsetup": f"{_margins(engine)}, "
         f"InnerLinkColor={LINK_COLOUR}, OuterLinkColor={LINK_COLOUR}, TitleColor={{rgb}}{{0,0,0}}",
-        # ligatures extract as their letters: applicant-tracking systems read "fi", not "ﬁ"
-        "passoptionstopackages": "\\input{glyphtounicode}\\pdfgentounicode=1",
         "fncychap": "",
         "releasename": "",
         "maketitle": "\\cvpaperstyle",
@@ -53,15 +52,13 @@ def latex_defaults(paper: str, engine: str = "pdflatex") -> dict[str, str]:
         "printindex": "",
         "secnumdepth": "\\setcounter{secnumdepth}{0}",
     }
-    if engine != "pdflatex":
-        # primitives of pdfTeX alone; the other engines map glyphs to Unicode themselves
-        del defaults["passoptionstopackages"]
+
+
+def _margins(engine: str) -> str:
+    # Sphinx's geometry set-up for pLaTeX and upLaTeX takes one length each, centred
     if engine in {"platex", "uplatex"}:
-        # Sphinx's Japanese set-up takes margins of one dimension only
-        defaults["sphinxsetup"] = defaults["sphinxsetup"].replace(
-            "hmargin={1.8cm,1.8cm}, vmargin={1.5cm,1.8cm}", "hmargin=1.8cm, vmargin=1.6cm"
-        )
-    return defaults
+        return "hmargin=1.8cm, vmargin=1.65cm"
+    return "hmargin={1.8cm,1.8cm}, vmargin={1.5cm,1.8cm}"
 
 
 def _latex_defaults(app: Sphinx, config: Config) -> None:
@@ -77,11 +74,10 @@ def _latex_defaults(app: Sphinx, config: Config) -> None:
             location=None,
         )
         paper = "a4"
+    engine = choose_engine(config).engine
+    defaults = latex_defaults(paper, config.language or "en", engine)
     # a new dict: the default value of latex_elements is shared by every app in a process
-    config.latex_elements = {
-        **latex_defaults(paper, config.latex_engine),
-        **config.latex_elements,
-    }
+    config.latex_elements = {**defaults, **config.latex_elements}
 
 
 def _copy_style(app: Sphinx, exception: Exception | None) -> None:
