@@ -12,7 +12,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING, Any
 
-from cv_ext.core.records import Item, Records, display_title
+from cv_ext.core.records import Records, display_title
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -61,10 +61,4 @@ def resolved(records: Records) -> Records:
             changes["highlights"] = tuple(resolve(line, title) for line in highlights)
         return dataclasses.replace(record, **changes) if changes else record
 
-    return Records(
-        entries=[fix(r) for r in records.entries],
-        achievements=[fix(r) for r in records.achievements],
-        projects=[fix(r) for r in records.projects],
-        talks=[fix(r) for r in records.talks],
-        items=[fix(r) if isinstance(r, Item) else r for r in records.items],
-    )
+    return records.map(fix)

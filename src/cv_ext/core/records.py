@@ -7,9 +7,11 @@ so they hold only plain values.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from cv_ext.core.dates import Date, Period
     from cv_ext.core.metrics import Metric
 
@@ -257,6 +259,20 @@ class Records:
     def of_kind(self, kind: str) -> list[Item]:
         """Items declared by the ``kind`` directive."""
         return [item for item in self.items if item.kind == kind]
+
+    def map(self, change: Callable[[Any], Any]) -> Records:
+        """Every record passed through *change*, which returns a record of the same type.
+
+        One place lists the kinds, so that a new kind of record reaches every copy.
+        """
+        return Records(
+            entries=[change(r) for r in self.entries],
+            achievements=[change(r) for r in self.achievements],
+            projects=[change(r) for r in self.projects],
+            talks=[change(r) for r in self.talks],
+            publications=[change(r) for r in self.publications],
+            items=[change(r) for r in self.items],
+        )
 
 
 def display_title(record: Record) -> str:

@@ -11,10 +11,10 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING, TypeVar
 
-from cv_ext.core.records import Item, Records
-
 if TYPE_CHECKING:
     from collections.abc import Mapping
+
+    from cv_ext.core.records import Records
 
 T = TypeVar("T")
 
@@ -66,10 +66,4 @@ def relabel(record: T, labels: Mapping[str, str]) -> T:
 def labelled(records: Records) -> Records:
     """*records* with every tag as its label (their ``tag`` items give the labels)."""
     labels = tag_labels(records)
-    return Records(
-        entries=[relabel(r, labels) for r in records.entries],
-        achievements=[relabel(r, labels) for r in records.achievements],
-        projects=[relabel(r, labels) for r in records.projects],
-        talks=[relabel(r, labels) for r in records.talks],
-        items=[r for r in records.items if isinstance(r, Item)],
-    )
+    return records.map(lambda record: relabel(record, labels))
