@@ -162,7 +162,7 @@ CASES = [
         "duplicate",
         "duplicate entry id 'base', first defined in 'index', line 3",
     ),
-    Case("tl-empty", directive(T, ""), "option", "the :org: option is required"),
+    Case("tl-empty", directive(T, ""), "title", "a title is required"),
     Case(
         "tl-undated-with-a-value",
         directive(T, "X", ":org: O", ":undated: yes"),

@@ -102,13 +102,21 @@ def parse_url(text: str) -> str:
 
 
 def parse_image(text: str) -> str:
-    """An image: an absolute ``http(s)`` URL, or a path relative to the site, kept as written."""
+    """An image: an absolute ``http(s)`` URL, or a path inside the site, kept as written."""
     value = text.strip()
     if value.lower().startswith(("http:", "https:")):
         return parse_url(value)
-    if not value or _SCHEME.match(value) or value.startswith(("//", "\\")) or "\n" in value:
+    if (
+        not value
+        or _SCHEME.match(value)
+        or value.startswith(("//", "\\"))
+        or "\n" in value
+        # a photo is a file of the site: ".." could reach any file of the machine building it
+        or ".." in re.split(r"[/\\]", value)
+    ):
         raise ParseError(
-            f"refused image {value!r}: expected an http:// or https:// URL or a relative path"
+            f"refused image {value!r}: expected an http:// or https:// URL or a path inside "
+            "the site (/photo.jpg from its root)"
         )
     return value
 

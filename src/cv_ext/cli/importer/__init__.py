@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pprint import pformat
 from typing import TYPE_CHECKING, Any
 
-from cv_ext.cli.importer.images import copy_photo, what_happens
+from cv_ext.cli.importer.images import beside, copy_photo, what_happens
 from cv_ext.cli.importer.language import Choice, choose
 from cv_ext.cli.importer.myst_writer import Writer
 from cv_ext.cli.importer.normalise import EXTRA, Change, exported, normalise, to_json
@@ -89,6 +89,15 @@ def import_resume(
     if not known_language(chosen.code):
         chosen = Choice("en", f"{chosen.code!r} was detected, which babel does not know: English")
     name = str(resume.get("basics", {}).get("name") or "Curriculum vitae")
+    image = str(resume.get("basics", {}).get("image", ""))
+    relative = bool(image) and not image.lower().startswith(("http:", "https:"))
+    if relative:
+        # decided before writing: the report is one of the files written
+        changes.append(Change("basics/image", image, what_happens(source, image)))
+        if beside(source, image) is None:
+            # a page naming a file that is not there fails the build: the export alone keeps it
+            basics = resume["basics"]
+            basics[EXTRA] = basics.get(EXTRA, {}) | {"image": basics.pop("image")}
     files = site_pages(resume, Writer(resume).pages(), Words(chosen.code))
     conf = IMPORT_CONF + (conf_extra(resume[EXTRA]) if resume.get(EXTRA) else "")
     files |= project_files(
@@ -99,11 +108,6 @@ def import_resume(
         requirements=requirements,
         extra=conf,
     )
-    image = str(resume.get("basics", {}).get("image", ""))
-    relative = image and not image.lower().startswith(("http:", "https:"))
-    if relative:
-        # decided before writing: the report is one of the files written
-        changes.append(Change("basics/image", image, what_happens(source, image)))
     report = {
         "source": str(source),
         "language": {"code": chosen.code, "reason": chosen.reason},

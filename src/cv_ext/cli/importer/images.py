@@ -40,8 +40,8 @@ def what_happens(source: Path, image: str) -> str:
     found = beside(source, image)
     if found is None:
         return (
-            "kept as written; no such file beside the resume to copy: "
-            "put the photo at that path in the site to show it"
+            "kept in the export as written; no such file beside the resume to copy: put "
+            "the photo in the site and name it as the person's :image: to show it"
         )
     return f"kept as written; the file beside the resume is copied into the site as {found[0]}"
 

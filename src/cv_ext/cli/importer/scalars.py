@@ -90,7 +90,7 @@ def as_url(log: ChangeLog, path: str, value: Any) -> str:
 
 
 def as_image(log: ChangeLog, path: str, value: Any) -> str:
-    """An image: an http(s) URL, or a relative path kept as written; else not shown."""
+    """An image: an http(s) URL, or a path inside the site kept as written; else not shown."""
     text = as_text(log, path, value)
     if not text:
         return ""
@@ -99,7 +99,7 @@ def as_image(log: ChangeLog, path: str, value: Any) -> str:
     try:
         return parse_image(text)
     except ParseError:
-        raise NotShown("neither an http(s) URL nor a relative path") from None
+        raise NotShown("neither an http(s) URL nor a path inside the site") from None
 
 
 def as_date(log: ChangeLog, path: str, value: Any) -> str:

@@ -42,8 +42,10 @@ def resume(app: Sphinx) -> dict[str, Any]:
         last_modified=last_modified,
         extra=app.config.cv_json_resume_extra,
     )
-    if document.get("basics", {}).get("image"):
-        document["basics"]["image"] = image_url(app, document["basics"]["image"], "")
+    people = get_domain(app.env).views().declared.of_kind("person")
+    if people and (image := people[0].get("image")):
+        # the person's :image: is served by the site; one in :extra: stays as written
+        document["basics"]["image"] = image_url(app, image, "")
     return document
 
 
