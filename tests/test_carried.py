@@ -71,6 +71,7 @@ def build(tmp_path: Path, index: str = INDEX) -> tuple[dict[str, object], Beauti
     src.mkdir()
     (src / "conf.py").write_text(CONF, encoding="utf8")
     (src / "index.md").write_text(index, encoding="utf8")
+    (src / "photo.png").write_bytes(b"\x89PNG photo")
     sphinx_build(src, tmp_path / "out", builder="html")
     resume = json.loads((tmp_path / "out" / "cv.json").read_text("utf8"))
     html = (tmp_path / "out" / "index.html").read_text("utf8")
@@ -81,7 +82,7 @@ def test_the_page_shows_and_the_export_keeps_everything(tmp_path: Path) -> None:
     resume, page = build(tmp_path)
     assert resume["basics"] == {
         "name": "Ajax Davis",
-        "image": "./photo.png",  # as written
+        "image": "_images/photo.png",  # where the site serves it
         "location": {"city": "Berlin", "countryCode": "DE", "country": "Germany"},
         "profiles": [
             {"network": "GitHub", "username": "ajax", "url": "https://github.com/ajax"},
