@@ -30,6 +30,14 @@ ROOTS = sorted(
 MEANT = {
     "warnings": {(filename, line, subtype) for filename, line, subtype, _ in EXPECTED},
     "paper": {("bad.md", 7, "cv.option")},  # a section the paper CV does not know
+    # a letter with an impossible date and an unknown audience
+    "letters": {("bad.rst", 4, "cv.date"), ("bad.rst", 4, "cv.ref")},
+    # a publication with a bad date, DOI and URL
+    "publications": {
+        ("papers.md", 16, "cv.date"),
+        ("papers.md", 16, "cv.option"),
+        ("papers.md", 16, "cv.url"),
+    },
 }
 WARNING = re.compile(
     r"^.*[/\\](?P<file>[^/\\]+):(?P<line>\d+): WARNING: .* \[(?P<type>cv\.[a-z]+)\]$"
