@@ -333,6 +333,10 @@ GERMAN_FORMS: dict[tuple[str | None, str], tuple[str, dict[int, str]]] = {
         "Referenced from {}",
         {1: "Verwiesen von 1 Rolle", 2: "Verwiesen von 2 Rollen"},
     ),
+    ("referenced from", "%(n)d publication"): (
+        "Referenced from {}",
+        {1: "Verwiesen von 1 Publikation", 2: "Verwiesen von 2 Publikationen"},
+    ),
     ("referenced from", "%(n)d page"): (
         "Referenced from {}",
         {1: "Verwiesen von 1 Seite", 2: "Verwiesen von 2 Seiten"},
