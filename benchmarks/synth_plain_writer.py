@@ -157,7 +157,7 @@ class PlainWriter(Writer):
                     )
                 )
             return "\n\n".join(parts)
-        return skills_page(self.site, self.line)
+        return skills_page(self.site, self.line, self.link)
 
     def project(self, obj: Obj) -> str:
         facts = [f":When: {when(obj)}"]
