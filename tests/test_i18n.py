@@ -82,24 +82,35 @@ def translation(language: str) -> gettext.GNUTranslations:
     return gettext.translation("cv_ext", I18N.LOCALE, [language])
 
 
-#: a count with its noun, for several numbers: the plural form the reader expects
+#: a count with its noun, for several numbers: the plural form the reader expects; counts of
+#: objects are in the context of "Referenced from" (German needs the dative there)
+REFERENCED = "referenced from"
 PLURALS = {
-    "ru": ("%(n)d project", "%(n)d projects", {1: "1 проект", 2: "2 проекта", 5: "5 проектов",
-           11: "11 проектов", 21: "21 проект", 22: "22 проекта", 25: "25 проектов"}),
-    "fr": ("%(n)d yr", "%(n)d yrs", {0: "0 an", 1: "1 an", 2: "2 ans", 21: "21 ans"}),
-    "es": ("%(n)d talk", "%(n)d talks", {0: "0 charlas", 1: "1 charla", 2: "2 charlas"}),
-    "de": ("%(n)d talk", "%(n)d talks", {1: "1 Vortrag", 2: "2 Vorträge"}),
-    "zh_CN": ("%(n)d project", "%(n)d projects", {1: "1个项目", 2: "2个项目", 21: "21个项目"}),
-    "ja": ("%(n)d talk", "%(n)d talks", {1: "講演1件", 2: "講演2件", 21: "講演21件"}),
-    "ko": ("%(n)d project", "%(n)d projects", {1: "프로젝트 1개", 5: "프로젝트 5개"}),
+    "ru": (REFERENCED, "%(n)d project", "%(n)d projects", {1: "1 проект", 2: "2 проекта",
+           5: "5 проектов", 11: "11 проектов", 21: "21 проект", 22: "22 проекта",
+           25: "25 проектов"}),
+    "fr": (None, "%(n)d yr", "%(n)d yrs", {0: "0 an", 1: "1 an", 2: "2 ans", 21: "21 ans"}),
+    "es": (REFERENCED, "%(n)d talk", "%(n)d talks", {0: "0 charlas", 1: "1 charla",
+           2: "2 charlas"}),
+    "de": (None, "%(n)d yr", "%(n)d yrs", {1: "1 Jahr", 2: "2 Jahre"}),
+    "zh_CN": (REFERENCED, "%(n)d project", "%(n)d projects", {1: "1个项目", 2: "2个项目",
+              21: "21个项目"}),
+    "ja": (REFERENCED, "%(n)d talk", "%(n)d talks", {1: "講演1件", 2: "講演2件", 21: "講演21件"}),
+    "ko": (REFERENCED, "%(n)d project", "%(n)d projects", {1: "프로젝트 1개", 5: "프로젝트 5개"}),
 }  # fmt: skip
 
 
 @pytest.mark.parametrize("language", sorted(PLURALS))
 def test_counts_take_the_plural_form_of_their_number(language: str) -> None:
-    singular, plural, expected = PLURALS[language]
+    context, singular, plural, expected = PLURALS[language]
     forms = translation(language)
-    assert {n: forms.ngettext(singular, plural, n) % {"n": n} for n in expected} == expected
+
+    def form(n: int) -> str:
+        if context:
+            return forms.npgettext(context, singular, plural, n) % {"n": n}
+        return forms.ngettext(singular, plural, n) % {"n": n}
+
+    assert {n: form(n) for n in expected} == expected
 
 
 def test_russian_years_and_days_have_three_forms() -> None:
