@@ -31,6 +31,3 @@ cv_today = "2026-01-01"
 cv_json_resume = ""
 cv_bibtex = ""
 cv_jsonld = False
-# letters.md shows a cover-letter in a code block; cv_ext's scan for letter pages, made
-# before pages are parsed, would take it for a letter and give the LaTeX build a second one
-cv_letter_pdfs = False

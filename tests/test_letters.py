@@ -168,3 +168,17 @@ def test_incremental_build_rewrites_a_letter_whose_entry_changed(
     assert "Router Whisperer, Example Labs" in letter.read_text("utf8")
     # the entry's page still lists nothing private under "Referenced from"
     assert "letters/" not in (again.outdir / "index.html").read_text("utf8")
+
+
+def test_a_letter_shown_as_code_makes_no_letter(tmp_path: Path) -> None:
+    """Documentation that shows a cover-letter in a code block gets no letter PDF."""
+    from cv_ext.outputs.paper.letter import letter_pages
+
+    (tmp_path / "shown.md").write_text(
+        "# How\n\n````md\n:::{cover-letter} To Example\n:::\n````\n\n"
+        "~~~\n.. cover-letter:: To Example\n~~~\n",
+        encoding="utf8",
+    )
+    (tmp_path / "sent.md").write_text(":::{cover-letter} To Example\n:::\n", encoding="utf8")
+    (tmp_path / "fenced.md").write_text("```{cover-letter} To Example\n```\n", encoding="utf8")
+    assert letter_pages(tmp_path, [".md"]) == ["fenced", "sent"]

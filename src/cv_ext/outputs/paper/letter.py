@@ -34,6 +34,11 @@ if TYPE_CHECKING:
 
 #: how a page declares a letter, in MyST and in reStructuredText
 LETTER_RE = re.compile(r"^\s*(?:[:`]{3,}\s*\{cover-letter\}|\.\.\s+cover-letter::)", re.MULTILINE)
+#: a fenced code block of MyST: its fence, an info string that names no directive, its end
+CODE_RE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?![ \t]*\{)[^\n]*\n.*?^(?P=indent)(?P=fence)[ \t]*$",
+    re.MULTILINE | re.DOTALL,
+)
 
 
 def setup_letters(app: Sphinx) -> None:
@@ -116,7 +121,9 @@ def letter_pages(srcdir: Path, suffixes: list[str]) -> list[str]:
         parts = path.relative_to(srcdir).parts
         if path.suffix not in suffixes or any(p.startswith(("_", ".")) for p in parts[:-1]):
             continue
-        if LETTER_RE.search(path.read_text(encoding="utf8", errors="replace")):
+        text = path.read_text(encoding="utf8", errors="replace")
+        # a cover letter shown as code (say, in documentation) makes no letter
+        if LETTER_RE.search(CODE_RE.sub("", text)):
             found.append(path.relative_to(srcdir).with_suffix("").as_posix())
     return found
 
