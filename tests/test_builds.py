@@ -265,6 +265,35 @@ def test_a_changed_tag_label_reaches_every_page_showing_the_tag(site: Path, tmp_
     assert_same_as_clean(site, tmp_path)
 
 
+def test_removing_the_last_reference_on_a_page_drops_its_backlink(
+    site: Path, tmp_path: Path
+) -> None:
+    """The metrics project's page names its job once; without it the job lists no project."""
+    jobs = tmp_path / "out" / "jobs" / "index.html"
+    assert "Metrics work" in backlinks_of(jobs, "mozilla-2024")
+    edit(site / "projects" / "metrics.md", "Part of {cv:entry}`mozilla-2024`.", "")
+    rebuild(site, tmp_path / "out")
+    assert "Metrics work" not in backlinks_of(jobs, "mozilla-2024")
+    assert_same_as_clean(site, tmp_path)
+
+
+def test_removing_the_last_tag_of_a_skill_drops_the_skill(site: Path, tmp_path: Path) -> None:
+    """Only the metrics project carries prometheus: untagged, the skill leaves the skills page."""
+    skills = tmp_path / "out" / "skills" / "index.html"
+    assert 'id="skill-prometheus"' in skills.read_text(encoding="utf8")
+    edit(site / "projects" / "metrics.md", ":tags: prometheus\n", "")
+    rebuild(site, tmp_path / "out")
+    assert 'id="skill-prometheus"' not in skills.read_text(encoding="utf8")
+    assert_same_as_clean(site, tmp_path)
+
+
+def backlinks_of(page: Path, anchor: str) -> str:
+    """The text of the "Referenced from" list of the object *anchor* on *page* ("" if none)."""
+    soup = BeautifulSoup(page.read_text(encoding="utf8"), "html.parser")
+    found = soup.select_one(f"#{anchor} .cv-backlinks")
+    return found.get_text(" ", strip=True) if found is not None else ""
+
+
 def test_unrelated_edit_rewrites_only_its_page(site: Path, tmp_path: Path) -> None:
     edit(site / "talks.md", "# Talks", "# Talks\n\nA new sentence.")
     assert rebuild(site, tmp_path / "out") == {"talks", "index"}
