@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -13,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, TESTS, sphinx_build
+from conftest import REPO, TESTS, need, sphinx_build
 from hypothesis import given
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
@@ -622,11 +621,7 @@ def _pdf_info(pdf: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``sphinx-build -M latexpdf docs``: the whole CV and one PDF per audience."""
-    for tool in ("latexmk", "pdftotext", "pdfinfo"):
-        if shutil.which(tool) is None:
-            if os.environ.get("CI") == "true":
-                pytest.fail(f"{tool} is missing: .ci/run installs TeX Live and poppler-utils")
-            pytest.skip(f"{tool} is not installed")
+    need(("latexmk", "pdftotext", "pdfinfo"), ".ci/run installs TeX Live and poppler-utils")
     out = tmp_path_factory.mktemp("pdfs")
     result = subprocess.run(
         [
