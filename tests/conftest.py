@@ -66,17 +66,27 @@ def rootdir() -> Path:
 
 
 def sphinx_build(
-    src: Path, out: Path, *extra: str, builder: str = "dirhtml", env: dict[str, str] | None = None
+    src: Path,
+    out: Path,
+    *extra: str,
+    builder: str = "dirhtml",
+    env: dict[str, str] | None = None,
+    written: Path | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """``sphinx-build -n -W --keep-going`` as the README runs it, doctrees beside *out*.
 
-    Fails the calling test on any warning or error, with sphinx-build's own words.
+    Fails the calling test on any warning or error, with sphinx-build's own words. With
+    *written*, the names of the pages Sphinx renders are appended to that file
+    (tests/written.py).
     """
+    if written is not None:
+        command = [sys.executable, str(TESTS / "written.py")]
+        env = {**(env or {}), "CV_TEST_WRITTEN": str(written)}
+    else:
+        command = [sys.executable, "-m", "sphinx"]
     result = subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "sphinx",
+            *command,
             "-n",
             "-W",
             "--keep-going",

@@ -58,25 +58,18 @@ def test_clean_builds_are_byte_identical(tmp_path: Path) -> None:
 
 
 def rebuild(src: Path, out: Path, *extra: str) -> set[str]:
-    """Build again; return the pages whose HTML was rewritten (by file modification time).
+    """Build again; return the pages Sphinx rewrote, by its own account (tests/written.py).
 
-    Sphinx itself also rewrites the toctree parents of every page it rewrites (here
-    always "index"), since a child's title may show in their navigation.
+    A page is named as its folder in ``dirhtml`` ("projects" for projects/index). Sphinx
+    itself also rewrites the toctree parents of every page it rewrites (here always
+    "index"), since a child's title may show in their navigation.
     """
-
-    def pages() -> dict[str, int]:
-        return {
-            str(path.parent.relative_to(out)).replace(".", "index", 1)
-            if path.parent != out
-            else "index": path.stat().st_mtime_ns
-            for path in out.rglob("index.html")
-        }
-
-    before = pages()
-    sphinx_build(src, out, *extra)
-    after = pages()
+    log = out.with_name(out.name + "-written.txt")
+    log.unlink(missing_ok=True)
+    sphinx_build(src, out, *extra, written=log)
+    names = log.read_text(encoding="utf8").split() if log.exists() else []
     generated = {"genindex", "search"}  # Sphinx writes these on every build
-    return {page for page, mtime in after.items() if before.get(page) != mtime} - generated
+    return {name.removesuffix("/index") for name in names} - generated
 
 
 @pytest.fixture
