@@ -65,6 +65,18 @@ def rootdir() -> Path:
     return TESTS / "roots"
 
 
+def source_copy(source: Path, parent: Path) -> Path:
+    """A copy of the Sphinx project *source* under *parent*, to build or edit there.
+
+    A build may write into its source folder (a German build compiles each ``.po`` into a
+    ``.mo`` beside it); a test never does that to the repository's own files.
+    """
+    copy = parent / f"{source.name}-source"
+    if not copy.exists():
+        shutil.copytree(source, copy, ignore=shutil.ignore_patterns("_build", "*.mo"))
+    return copy
+
+
 def sphinx_build(
     src: Path,
     out: Path,

@@ -19,7 +19,7 @@ from cv_ext.common.i18n import catalogs
 from cv_ext.core.dates import Date, format_months, parse_period
 from cv_ext.core.errors import ParseError
 from cv_ext.core.metrics import parse_metric
-from tests.conftest import REPO
+from tests.conftest import REPO, source_copy
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -255,7 +255,9 @@ def test_gettext_extracts_option_values_with_their_place(app: SphinxTestApp) -> 
 def test_the_extraction_nodes_render_nothing(
     make_app, rootdir: Path, tmp_path: Path, builder: str
 ) -> None:
-    app: SphinxTestApp = make_app(builder, srcdir=rootdir / "test-i18n", builddir=tmp_path)
+    # a copy: the German build compiles the root's .po files into .mo files beside them
+    src = source_copy(rootdir / "test-i18n", tmp_path)
+    app: SphinxTestApp = make_app(builder, srcdir=src, builddir=tmp_path / "build")
     app.build()
     assert app.warning.getvalue() == ""
     text = "".join(
@@ -304,7 +306,7 @@ def test_a_changed_catalog_rebuilds_every_page(
     def build() -> SphinxTestApp:
         app: SphinxTestApp = make_app(
             "html",
-            srcdir=rootdir / "test-i18n",
+            srcdir=source_copy(rootdir / "test-i18n", tmp_path),
             builddir=tmp_path / "build",
             confoverrides={"language": "de"},
         )
