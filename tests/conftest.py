@@ -1,13 +1,19 @@
-"""Shared fixtures: sphinx.testing with the roots in tests/roots/."""
+"""Shared fixtures: sphinx.testing with the roots in tests/roots/; ``need``; hypothesis profiles."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 collect_ignore = ["roots"]
@@ -16,24 +22,83 @@ TESTS = Path(__file__).parent.resolve()
 REPO = TESTS.parent
 
 
+def in_ci() -> bool:
+    """Whether this is a CI run (``CI=true``), where nothing may be skipped for a missing tool."""
+    return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
+
+
+def need(available: bool | str | Iterable[str], why: str) -> None:
+    """Go on if *available*; else skip the test here, or fail it under ``CI=true``.
+
+    *available* is a condition, a command name looked up on ``PATH``, or several such names.
+    """
+    if isinstance(available, str):
+        available = [available]
+    if not isinstance(available, bool):
+        lacking = [tool for tool in available if shutil.which(tool) is None]
+        why = f"{', '.join(lacking)} not installed: {why}"
+        available = not lacking
+    if available:
+        return
+    if in_ci():
+        pytest.fail(f"CI=true and {why}", pytrace=False)
+    pytest.skip(why)
+
+
+# One place for hypothesis's settings: CI (a slow, shared 2-core machine) has no deadline
+# and tries more examples; a local run stays quick. A test may still ask for fewer examples
+# (each of those builds a whole site), never for a deadline.
+settings.register_profile(
+    "ci",
+    deadline=None,
+    max_examples=300,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.register_profile("dev", deadline=None, max_examples=100)
+settings.load_profile("ci" if in_ci() else "dev")
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     """Where sphinx.testing finds the ``test-*`` roots."""
     return TESTS / "roots"
 
 
+def source_copy(source: Path, parent: Path) -> Path:
+    """A copy of the Sphinx project *source* under *parent*, to build or edit there.
+
+    A build may write into its source folder (a German build compiles each ``.po`` into a
+    ``.mo`` beside it); a test never does that to the repository's own files.
+    """
+    copy = parent / f"{source.name}-source"
+    if not copy.exists():
+        shutil.copytree(source, copy, ignore=shutil.ignore_patterns("_build", "*.mo"))
+    return copy
+
+
 def sphinx_build(
-    src: Path, out: Path, *extra: str, builder: str = "dirhtml", env: dict[str, str] | None = None
+    src: Path,
+    out: Path,
+    *extra: str,
+    builder: str = "dirhtml",
+    env: dict[str, str] | None = None,
+    written: Path | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """``sphinx-build -n -W --keep-going`` as the README runs it, doctrees beside *out*.
 
-    Fails the calling test on any warning or error, with sphinx-build's own words.
+    Fails the calling test on any warning or error, with sphinx-build's own words. With
+    *written*, the names of the pages Sphinx renders are appended to that file
+    (tests/written.py).
     """
+    if written is not None:
+        command = [sys.executable, str(TESTS / "written.py")]
+        env = {**(env or {}), "CV_TEST_WRITTEN": str(written)}
+    else:
+        command = [sys.executable, "-m", "sphinx"]
     result = subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "sphinx",
+            *command,
             "-n",
             "-W",
             "--keep-going",

@@ -537,7 +537,9 @@ def test_case_warns_once_where_it_is(built: SphinxTestApp, case: Case) -> None:
         rf"/{re.escape(case.name)}\.md:{case.line}: WARNING: .*"
         rf"{re.escape(case.message)}.* \[cv\.{case.subtype}\]$"
     )
-    assert [line for line in lines if pattern.search(line)], lines
+    # exactly once: a second reader of the same option must not warn again (other
+    # problems on the page, e.g. an empty title besides an empty :start:, have their own lines)
+    assert len([line for line in lines if pattern.search(line)]) == 1, lines
     assert all(re.search(r"\[cv\.[a-z]+\]$", line) for line in lines), lines
 
 

@@ -7,12 +7,12 @@ cross-references, accents and commands in values.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import need
 from pybtex.database import parse_file
 
 XAMPL = Path("/usr/share/texlive/texmf-dist/bibtex/bib/base/xampl.bib")
@@ -21,10 +21,7 @@ XAMPL = Path("/usr/share/texlive/texmf-dist/bibtex/bib/base/xampl.bib")
 @pytest.fixture(scope="module")
 def xampl() -> Path:
     """BibTeX's example database, from TeX Live."""
-    if not XAMPL.is_file():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{XAMPL} is missing: .ci/run installs TeX Live")
-        pytest.skip("TeX Live's xampl.bib is not installed")
+    need(XAMPL.is_file(), f"{XAMPL} is missing: .ci/run installs TeX Live")
     return XAMPL
 
 

@@ -58,25 +58,18 @@ def test_clean_builds_are_byte_identical(tmp_path: Path) -> None:
 
 
 def rebuild(src: Path, out: Path, *extra: str) -> set[str]:
-    """Build again; return the pages whose HTML was rewritten (by file modification time).
+    """Build again; return the pages Sphinx rewrote, by its own account (tests/written.py).
 
-    Sphinx itself also rewrites the toctree parents of every page it rewrites (here
-    always "index"), since a child's title may show in their navigation.
+    A page is named as its folder in ``dirhtml`` ("projects" for projects/index). Sphinx
+    itself also rewrites the toctree parents of every page it rewrites (here always
+    "index"), since a child's title may show in their navigation.
     """
-
-    def pages() -> dict[str, int]:
-        return {
-            str(path.parent.relative_to(out)).replace(".", "index", 1)
-            if path.parent != out
-            else "index": path.stat().st_mtime_ns
-            for path in out.rglob("index.html")
-        }
-
-    before = pages()
-    sphinx_build(src, out, *extra)
-    after = pages()
+    log = out.with_name(out.name + "-written.txt")
+    log.unlink(missing_ok=True)
+    sphinx_build(src, out, *extra, written=log)
+    names = log.read_text(encoding="utf8").split() if log.exists() else []
     generated = {"genindex", "search"}  # Sphinx writes these on every build
-    return {page for page, mtime in after.items() if before.get(page) != mtime} - generated
+    return {name.removesuffix("/index") for name in names} - generated
 
 
 @pytest.fixture
@@ -263,6 +256,35 @@ def test_a_changed_tag_label_reaches_every_page_showing_the_tag(site: Path, tmp_
     talks = (tmp_path / "out" / "talks" / "index.html").read_text(encoding="utf8")
     assert ">the libp2p library</span>" in talks
     assert_same_as_clean(site, tmp_path)
+
+
+def test_removing_the_last_reference_on_a_page_drops_its_backlink(
+    site: Path, tmp_path: Path
+) -> None:
+    """The metrics project's page names its job once; without it the job lists no project."""
+    jobs = tmp_path / "out" / "jobs" / "index.html"
+    assert "Metrics work" in backlinks_of(jobs, "mozilla-2024")
+    edit(site / "projects" / "metrics.md", "Part of {cv:entry}`mozilla-2024`.", "")
+    rebuild(site, tmp_path / "out")
+    assert "Metrics work" not in backlinks_of(jobs, "mozilla-2024")
+    assert_same_as_clean(site, tmp_path)
+
+
+def test_removing_the_last_tag_of_a_skill_drops_the_skill(site: Path, tmp_path: Path) -> None:
+    """Only the metrics project carries prometheus: untagged, the skill leaves the skills page."""
+    skills = tmp_path / "out" / "skills" / "index.html"
+    assert 'id="skill-prometheus"' in skills.read_text(encoding="utf8")
+    edit(site / "projects" / "metrics.md", ":tags: prometheus\n", "")
+    rebuild(site, tmp_path / "out")
+    assert 'id="skill-prometheus"' not in skills.read_text(encoding="utf8")
+    assert_same_as_clean(site, tmp_path)
+
+
+def backlinks_of(page: Path, anchor: str) -> str:
+    """The text of the "Referenced from" list of the object *anchor* on *page* ("" if none)."""
+    soup = BeautifulSoup(page.read_text(encoding="utf8"), "html.parser")
+    found = soup.select_one(f"#{anchor} .cv-backlinks")
+    return found.get_text(" ", strip=True) if found is not None else ""
 
 
 def test_unrelated_edit_rewrites_only_its_page(site: Path, tmp_path: Path) -> None:

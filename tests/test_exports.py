@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from conftest import REPO, TESTS, sphinx_build
 from pyld import jsonld
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_colors
 
 from cv_ext.outputs.export import schema_errors
 from cv_ext.outputs.export.jsonresume import schema
@@ -631,3 +632,26 @@ def test_opt_in_validation_passes_a_valid_export(app: SphinxTestApp) -> None:
     app.build()
     assert "cv.export" not in app.warning.getvalue()
     assert (app.outdir / "cv.json").is_file()
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="exports",
+    freshenv=True,
+    confoverrides={
+        "cv_json_resume_validate": True,
+        # a field the export lacks, written as given: the schema wants a list of interests
+        "cv_json_resume_extra": {"interests": "networking"},
+    },
+)
+def test_opt_in_validation_locates_the_error_of_an_invalid_export(app: SphinxTestApp) -> None:
+    app.build()
+    warnings = strip_colors(app.warning.getvalue()).splitlines()
+    invalid = [line for line in warnings if "JSON Resume export is invalid" in line]
+    assert len(invalid) == 1, warnings
+    assert invalid[0].endswith(
+        "JSON Resume export is invalid: interests: 'networking' is not of type 'array' [cv.export]"
+    ), invalid
+    # the warning says what is wrong; the export is written all the same
+    exported = json.loads((app.outdir / "cv.json").read_text(encoding="utf8"))
+    assert exported["interests"] == "networking"

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 import sys
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import REPO
+from conftest import REPO, need
 from sphinx.util.console import strip_colors
 
 if TYPE_CHECKING:
@@ -77,11 +75,7 @@ def test_off_condenses_nothing(app: SphinxTestApp) -> None:
 
 def test_the_pdf_fits(tmp_path: Path) -> None:
     """LaTeX agrees with the estimate: two pages, three without the setting."""
-    for tool in ("latexmk", "pdfinfo"):
-        if shutil.which(tool) is None:
-            if os.environ.get("CI") == "true":
-                pytest.fail(f"{tool} is missing: .ci/run installs TeX Live and poppler-utils")
-            pytest.skip(f"{tool} is not installed")
+    need(("latexmk", "pdfinfo"), ".ci/run installs TeX Live and poppler-utils")
     pages = []
     for setting in ("2", "0"):
         out = tmp_path / setting

@@ -6,6 +6,7 @@ import gettext
 import importlib.util
 import json
 import os
+import shutil
 import sys
 import time
 from typing import TYPE_CHECKING
@@ -13,11 +14,12 @@ from typing import TYPE_CHECKING
 import pytest
 from bs4 import BeautifulSoup
 
+from cv_ext.common import i18n
 from cv_ext.common.i18n import catalogs
 from cv_ext.core.dates import Date, format_months, parse_period
 from cv_ext.core.errors import ParseError
 from cv_ext.core.metrics import parse_metric
-from tests.conftest import REPO
+from tests.conftest import REPO, source_copy
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -264,7 +266,9 @@ def test_gettext_extracts_option_values_with_their_place(app: SphinxTestApp) -> 
 def test_the_extraction_nodes_render_nothing(
     make_app, rootdir: Path, tmp_path: Path, builder: str
 ) -> None:
-    app: SphinxTestApp = make_app(builder, srcdir=rootdir / "test-i18n", builddir=tmp_path)
+    # a copy: the German build compiles the root's .po files into .mo files beside them
+    src = source_copy(rootdir / "test-i18n", tmp_path)
+    app: SphinxTestApp = make_app(builder, srcdir=src, builddir=tmp_path / "build")
     app.build()
     assert app.warning.getvalue() == ""
     text = "".join(
@@ -300,15 +304,21 @@ def test_japanese_ids_are_distinct_and_readable_dates_japanese(app: SphinxTestAp
     assert soup.select_one('a[href="#dabangasu-2021-03"]') is not None
 
 
-def test_a_changed_catalog_rebuilds_every_page(make_app, rootdir: Path, tmp_path: Path) -> None:
+def test_a_changed_catalog_rebuilds_every_page(
+    make_app, rootdir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """cv_ext's words are on every page: its compiled catalog is a dependency of each."""
-    mo = I18N.LOCALE / "de" / "LC_MESSAGES" / "cv_ext.mo"
+    # a copy of the shipped catalogs: the test touches a file of its own, never the source tree
+    locale = tmp_path / "locale"
+    shutil.copytree(i18n.LOCALE_DIR, locale)
+    monkeypatch.setattr(i18n, "LOCALE_DIR", locale)
+    mo = locale / "de" / "LC_MESSAGES" / "cv_ext.mo"
 
     def build() -> SphinxTestApp:
         app: SphinxTestApp = make_app(
             "html",
-            srcdir=rootdir / "test-i18n",
-            builddir=tmp_path,
+            srcdir=source_copy(rootdir / "test-i18n", tmp_path),
+            builddir=tmp_path / "build",
             confoverrides={"language": "de"},
         )
         app.build()
@@ -318,10 +328,7 @@ def test_a_changed_catalog_rebuilds_every_page(make_app, rootdir: Path, tmp_path
     assert "0 changed" in build()._status.getvalue()
     stat = mo.stat()
     os.utime(mo, ns=(stat.st_atime_ns, time.time_ns() + 10**10))  # newer than every page
-    try:
-        assert "3 changed" in build()._status.getvalue()
-    finally:
-        os.utime(mo, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert "3 changed" in build()._status.getvalue()
 
 
 # --- every plural and case form of the German catalog, in the words it is shown with --------

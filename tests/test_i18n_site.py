@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 import snowballstemmer
 from bs4 import BeautifulSoup
-from conftest import REPO, sphinx_build
+from conftest import REPO, source_copy, sphinx_build
 from test_exports import ADDRESS_VARIABLES, graphs
 from test_i18n import I18N
 
@@ -32,7 +32,8 @@ def test_german_site_builds_with_every_builder(
     builder: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     clean_env(monkeypatch)
-    sphinx_build(DOCS, tmp_path / builder, "-D", "language=de", builder=builder)
+    docs = source_copy(DOCS, tmp_path)  # the German build compiles .mo files beside the .po
+    sphinx_build(docs, tmp_path / builder, "-D", "language=de", builder=builder)
     if builder == "latex":  # the PDF is a German CV: German hyphenation, title, headings
         tex = (tmp_path / builder / "max-inden-cv.tex").read_text(encoding="utf8")
         assert "ngerman" in tex
@@ -56,9 +57,10 @@ def read_the_docs_env(language: str, url: str) -> dict[str, str]:
 def german(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The German translation project as Read the Docs builds it: dirhtml, -W, its variables."""
     out = tmp_path_factory.mktemp("rtd-de") / "site"
+    docs = source_copy(DOCS, out.parent)  # the German build compiles .mo files beside the .po
     with pytest.MonkeyPatch.context() as patch:
         clean_env(patch)
-        sphinx_build(DOCS, out, "-D", "language=de", env=read_the_docs_env("de", RTD_DE))
+        sphinx_build(docs, out, "-D", "language=de", env=read_the_docs_env("de", RTD_DE))
     return out
 
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import TESTS, sphinx_build
+from conftest import TESTS, need, sphinx_build
 
 from cv_ext.cli.commands import main
 from cv_ext.cli.importer import import_resume, load
@@ -146,11 +144,7 @@ def test_german_site_builds_with_every_builder(german: Path, tmp_path: Path, bui
 
 
 def _need(*tools: str) -> None:
-    for tool in tools:
-        if shutil.which(tool) is None:
-            if os.environ.get("CI") == "true":
-                pytest.fail(f"{tool} is missing: .ci/run installs TeX Live and poppler-utils")
-            pytest.skip(f"{tool} is not installed")
+    need(tools, ".ci/run installs TeX Live and poppler-utils")
 
 
 def pdf_text(site: Path, build: Path) -> tuple[list[str], str]:

@@ -8,16 +8,14 @@ are marked ``oldest``: .ci/run runs them on the oldest versions pyproject.toml a
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 import sys
 from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO
+from conftest import REPO, need
 
 from cv_ext.common.i18n import catalog_for
 from cv_ext.core.dates import Date
@@ -163,10 +161,7 @@ def test_the_site_chooses_its_engine(make_app, tmp_path: Path) -> None:
 
 
 def _need(tool: str) -> None:
-    if shutil.which(tool) is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{tool} is missing: .ci/run installs TeX Live and poppler-utils")
-        pytest.skip(f"{tool} is not installed")
+    need(tool, ".ci/run installs TeX Live and poppler-utils")
 
 
 def _run(args: list[str]) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -12,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO
+from conftest import REPO, need
 from sphinx.util.console import strip_colors
 
 if TYPE_CHECKING:
@@ -111,11 +110,7 @@ def _copy(tmp_path: Path) -> Path:
 
 def test_each_letter_is_a_one_page_pdf(tmp_path: Path) -> None:
     """``-M latexpdf``: a PDF per letter, ``letter`` in its name, the letterhead first."""
-    for tool in ("latexmk", "pdftotext", "pdfinfo"):
-        if shutil.which(tool) is None:
-            if os.environ.get("CI") == "true":
-                pytest.fail(f"{tool} is missing: .ci/run installs TeX Live and poppler-utils")
-            pytest.skip(f"{tool} is not installed")
+    need(("latexmk", "pdftotext", "pdfinfo"), ".ci/run installs TeX Live and poppler-utils")
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(ROOT), str(tmp_path)],
         capture_output=True,

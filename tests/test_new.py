@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 import sys
 from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
-from conftest import REPO, sphinx_build
+from conftest import REPO, need, sphinx_build
 
 from cv_ext.cli.commands import main
 
@@ -172,10 +170,7 @@ def test_german_project_speaks_german(jana: Path, tmp_path: Path) -> None:
 
 
 def _need(tool: str) -> None:
-    if shutil.which(tool) is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{tool} is missing: .ci/run installs TeX Live and poppler-utils")
-        pytest.skip(f"{tool} is not installed")
+    need(tool, ".ci/run installs TeX Live and poppler-utils")
 
 
 @pytest.mark.parametrize(("fixture", "first"), [("jane", "Jane Doe"), ("jana", "Jana Beispiel")])

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from ats_parser import glyphs, parse, recall
-from conftest import REPO
+from conftest import REPO, need
 from pdfminer.high_level import extract_pages
 
 #: every job of ../shared/seed/cv.txt, newest first, with its dates as the PDF gives them
@@ -64,10 +64,7 @@ def pdf_skills(pdf: Path) -> list[str]:
 
 
 def _need(tool: str) -> None:
-    if shutil.which(tool) is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{tool} is missing: .ci/run installs TeX Live and poppler-utils")
-        pytest.skip(f"{tool} is not installed")
+    need(tool, ".ci/run installs TeX Live and poppler-utils")
 
 
 def _run(args: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> str:

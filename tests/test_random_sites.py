@@ -13,7 +13,6 @@ the site that failed. ``CI=true`` runs more of them.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import tempfile
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup
+from conftest import in_ci
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
@@ -30,10 +30,9 @@ from sphinx.util.console import strip_colors
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-CI = os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
+#: each example builds three sites: fewer than the profile's (conftest.py) examples
 SETTINGS = settings(
-    max_examples=30 if CI else 6,
-    deadline=None,
+    max_examples=30 if in_ci() else 6,
     derandomize=True,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from conftest import source_copy
 
 from .support import CHROMIUM, CHROMIUM_ARGS, DOCS, REPO, REPORT, Server, missing
 
@@ -178,10 +179,11 @@ GERMAN_URL = "https://max-inden.readthedocs.io/de/latest/"
 def german_site(build_dir: Path) -> Path:
     """docs/ in German, as the Read the Docs translation project builds it."""
     out = build_dir / "dirhtml-de"
+    docs = source_copy(DOCS, build_dir)  # the German build compiles .mo files beside the .po
     subprocess.run(
         [
             *(sys.executable, "-m", "sphinx", "-n", "-W", "--keep-going", "-q", "-b", "dirhtml"),
-            *("-D", "language=de", "-d", str(build_dir / "doctrees-de"), str(DOCS), str(out)),
+            *("-D", "language=de", "-d", str(build_dir / "doctrees-de"), str(docs), str(out)),
         ],
         check=True,
         env={**os.environ, "CV_BASEURL": GERMAN_URL},

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-import pytest
+from conftest import need
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -61,15 +61,10 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 REPORT: dict[str, Any] = {"axe": {}, "screenshots": None}
 
 
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
-
-
 def missing(reason: str) -> NoReturn:
-    """Skip the test for a missing tool, or fail it under ``CI=true``."""
-    if in_ci():
-        pytest.fail(f"CI=true and {reason}", pytrace=False)
-    pytest.skip(reason)
+    """Skip the test for a missing tool, or fail it under ``CI=true`` (conftest.need)."""
+    need(False, reason)
+    raise AssertionError(reason)  # need() never returns when nothing is available
 
 
 def site_pages(out: Path) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from PIL import Image
 
 from .support import DEVICES, MODES, PAGE_TYPES, REPORT, goto, open_context
 
@@ -35,4 +36,19 @@ def test_screenshots(
             goto(page, server.url(path), mode=mode)
             target = folder / f"{name}-{mode}-{device}.png"
             page.screenshot(path=target, full_page=True, animations="disabled")
-            assert target.stat().st_size > 10_000, target
+            assert_shows_the_page(target, mode, device)
+
+
+def assert_shows_the_page(png: Path, mode: str, device: str) -> None:
+    """The screenshot is the whole page at the device's width, in *mode*'s colours, not blank."""
+    viewport, scale = DEVICES[device]["viewport"], DEVICES[device].get("device_scale_factor", 1)
+    with Image.open(png) as image:
+        assert image.width == viewport["width"] * scale, png
+        assert image.height >= viewport["height"] * scale, png
+        pixels = image.convert("L")
+        colours = pixels.getcolors(maxcolors=256) or []
+    # the most common shade is the page's background: dark in dark mode, light in light
+    _, background = max(colours)
+    assert (background < 80) if mode == "dark" else (background > 180), (png, background)
+    # text is drawn with many shades of grey; a blank or single-colour page has few
+    assert len(colours) > 32, (png, len(colours))
