@@ -60,6 +60,24 @@ GROUPS: dict[str, Group] = {
         # the tests that build a site run Sphinx in a subprocess, which never sees a mutant
         extra_args=["-k", "not build and not photo and not conf_py and not project_read"],
     ),
+    "jsonresume": Group(
+        modules=["src/cv_ext/outputs/export/jsonresume.py"],
+        # the small root, built in this process; the docs/ site (not in mutmut's copy) and
+        # the builds in a subprocess never see a mutant
+        tests=[
+            "tests/test_skills_model.py",
+            *(
+                f"tests/test_exports.py::test_{name}"
+                for name in (
+                    "small_root_resume",
+                    "small_root_jsonld",
+                    "jsonld_cannot_close_its_script",
+                    "import_reads_back_spans_contributions_and_roles",
+                    "opt_in_validation_passes_a_valid_export",
+                )
+            ),
+        ],
+    ),
 }
 
 STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 36: "timeout"}
