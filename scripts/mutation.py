@@ -1,4 +1,4 @@
-"""Mutation testing of cv_ext's core, domain store, importer normaliser and JSON Resume export.
+"""Mutation testing of cv_ext's core, the importer's normaliser and the JSON Resume export.
 
 Runs mutmut 3 once per group of modules, each in its own work folder under ``.mutation/``
 (git-ignored), so that each group's mutants run only the fast tests named for it below,
@@ -9,6 +9,7 @@ the survivors (``mutmut show NAME`` in the group's folder shows one).
     .venv/bin/python scripts/mutation.py                 # every group, fresh
     .venv/bin/python scripts/mutation.py core --keep     # one group, reusing its cache
     .venv/bin/python scripts/mutation.py --report        # the last results, no run
+    .venv/bin/python scripts/mutation.py --before        # without tests/test_mutants_*.py
 
 Too slow for every CI run (tens of minutes on two cores); run it by hand after changing
 a module it covers. ``--max-children`` is 2 by default: the machine is shared.
@@ -84,7 +85,7 @@ STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests"
 STATUS |= dict.fromkeys((-24, 24, 152, 255), "timeout")
 
 
-def pyproject(group: Group) -> str:
+def pyproject(group: Group, *, before: bool = False) -> str:
     """The repository's pyproject.toml with the group's ``[tool.mutmut]`` section."""
     text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     text = re.sub(r"\n\[tool\.mutmut\].*?(?=\n\[|\Z)", "", text, flags=re.DOTALL)
@@ -92,7 +93,10 @@ def pyproject(group: Group) -> str:
         "source_paths": ["src"],
         "only_mutate": group.modules,
         "pytest_add_cli_args_test_selection": [
-            path for path in group.tests if (REPO / path.split("::")[0]).exists()
+            path
+            for path in group.tests
+            if (REPO / path.split("::")[0]).exists()
+            and not (before and path.startswith("tests/test_mutants_"))
         ]
         + group.extra_args,
         # the cache would carry results between folders; xdist would fight mutmut's workers
@@ -103,7 +107,7 @@ def pyproject(group: Group) -> str:
     return text + "\n[tool.mutmut]\n" + "\n".join(lines) + "\n"
 
 
-def prepare(name: str, group: Group, *, keep: bool) -> Path:
+def prepare(name: str, group: Group, *, keep: bool, before: bool) -> Path:
     """The group's work folder: links to src/ and tests/, and its own pyproject.toml."""
     folder = WORK / name
     if not keep and folder.exists():
@@ -112,13 +116,13 @@ def prepare(name: str, group: Group, *, keep: bool) -> Path:
     for link in ("src", "tests"):
         if not (folder / link).exists():
             (folder / link).symlink_to(REPO / link)
-    (folder / "pyproject.toml").write_text(pyproject(group), encoding="utf-8")
+    (folder / "pyproject.toml").write_text(pyproject(group, before=before), encoding="utf-8")
     return folder
 
 
-def run(name: str, group: Group, *, keep: bool, max_children: int) -> None:
+def run(name: str, group: Group, *, keep: bool, before: bool, max_children: int) -> None:
     """mutmut run in the group's folder; its own summary goes to the terminal."""
-    folder = prepare(name, group, keep=keep)
+    folder = prepare(name, group, keep=keep, before=before)
     mutmut = Path(sys.executable).with_name("mutmut")
     print(f"== {name}: {', '.join(group.modules)}", flush=True)  # noqa: T201
     subprocess.run([mutmut, "run", "--max-children", str(max_children)], cwd=folder, check=True)
@@ -169,6 +173,11 @@ def main() -> None:
     parser.add_argument("groups", nargs="*", metavar="GROUP", help=", ".join(GROUPS))
     parser.add_argument("--keep", action="store_true", help="reuse the group's earlier mutants")
     parser.add_argument("--report", action="store_true", help="only report the last results")
+    parser.add_argument(
+        "--before",
+        action="store_true",
+        help="without tests/test_mutants_*.py: the score before the tests mutation testing added",
+    )
     parser.add_argument("--max-children", type=int, default=2)
     args = parser.parse_args()
     names = args.groups or list(GROUPS)
@@ -176,7 +185,8 @@ def main() -> None:
         parser.error(f"no such group: {', '.join(sorted(unknown))}")
     if not args.report:
         for name in names:
-            run(name, GROUPS[name], keep=args.keep, max_children=args.max_children)
+            options = {"keep": args.keep, "before": args.before}
+            run(name, GROUPS[name], **options, max_children=args.max_children)
     print(report(names))  # noqa: T201
 
 
