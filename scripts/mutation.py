@@ -55,6 +55,25 @@ GROUPS: dict[str, Group] = {
         ],
         tests=[*CORE_TESTS, "tests/test_mutants_core.py"],
     ),
+    "audiences": Group(
+        modules=["src/cv_ext/core/audiences.py"],
+        # parsing and scoring, then the small root's audience pages, built in this process
+        tests=[
+            f"tests/test_audiences.py::test_{name}"
+            for name in (
+                "valid_audiences_parse_in_declared_order",
+                "bad_audiences_are_left_out_with_a_reason",
+                "bad_optional_keys_are_ignored_with_a_reason",
+                "threshold_is_an_optional_number",
+                "score_weighs_tags_text_and_tied_records",
+                "parse_audiences_never_raises",
+                "audience_page_shows_exactly_the_selection_in_order",
+                "every_job_is_on_every_audience_page",
+                "audience_export_is_valid_and_holds_the_selection",
+                "select_is_the_function_the_paper_cv_calls",
+            )
+        ],
+    ),
     "normalise": Group(
         modules=["src/cv_ext/cli/importer/normalise.py", "src/cv_ext/cli/importer/changes.py"],
         tests=["tests/test_import.py", "tests/test_mutants_normalise.py"],
