@@ -4,12 +4,14 @@ backlinks grouped by target, and the sort keys of records."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from cv_ext.core.dates import Date, make_period
 from cv_ext.core.errors import ParseError
 from cv_ext.core.ids import slugify
-from cv_ext.core.metrics import parse_metric
+from cv_ext.core.metrics import Metric, parse_metric
 from cv_ext.core.records import (
     Achievement,
     Backlink,
@@ -340,3 +342,88 @@ def test_backlinks_are_grouped_by_target_once_per_place_in_document_order() -> N
     }
     assert views.references[("entry", "acme")] == {("project", "udp")}
     assert set(views.references) == {("entry", "acme"), ("talk", "old")}
+
+
+# --- second round: what the first round of tests left alive ----------------------------------
+
+
+def test_only_english_is_shown_without_babel() -> None:
+    # babel would write "Nov 23, 2023" for American English: cv_ext writes its own form
+    assert Date(2023, 11, 23).display("en-US") == "23 Nov 2023"
+    assert Date(2023, 11, 23).display("EN") == "23 Nov 2023"
+    assert Date(2023, 11, 23).display("de_AT") == "23. Nov. 2023"
+
+
+def test_an_ongoing_stretch_counts_days_up_to_today() -> None:
+    assert make_period("2024-09-01", "present").duration(TODAY) == "23 days"
+
+
+def test_a_duration_of_years_and_months_is_joined_in_the_readers_language() -> None:
+    period = make_period("2020-01", "2022-03")
+    assert period.duration(TODAY, gettext=lambda message: message.replace(" ", " und ")) == (
+        "2 yrs und 3 mos"
+    )
+
+
+def test_a_period_needs_a_start() -> None:
+    with pytest.raises(ParseError, match=r"^a start date is required$"):
+        make_period("", "2020")
+
+
+def test_a_factor_of_one_and_factors_that_say_nothing() -> None:
+    assert Metric("same", "1 ms", "1 ms", 1.0).factor_text() == "×1"
+    assert Metric("zero", "1 ms", "0 ms", 0.0).factor_text() == ""
+    assert Metric("inf", "0 ms", "1 ms", math.inf).factor_text() == ""
+    assert Metric("rough", "~1 ms", "2 ms", 2.0, exact=False).factor_text() == ""
+
+
+def test_ongoing_records_sort_and_count_up_to_today() -> None:
+    records = Records(
+        entries=[
+            Entry(
+                id="job", title="E", org="A", period=make_period("2024-01", "present"), tags=("x",)
+            ),
+            Entry(
+                id="oss",
+                title="E",
+                org="B",
+                period=make_period("2023-09", "present"),
+                employer=False,
+                tags=("x",),
+            ),
+        ],
+        # the ongoing project is declared on the page that sorts first by name
+        projects=[
+            Project(id="now", title="Now", period=make_period("2024-02", "present"), docname="b"),
+            Project(id="then", title="Then", period=make_period("2010", "2011"), docname="a"),
+        ],
+    )
+    views = build_views(records, {}, TODAY)
+    assert [p.id for p in views.projects] == ["now", "then"]
+    assert views.skill_job_months["x"] == 9
+    assert views.skill_contribution_months["x"] == 13
+    assert views.skill_months["x"] == 13
+
+
+def test_skills_of_volunteering_and_studies_alone_are_apart_from_work() -> None:
+    records = Records(
+        entries=[
+            Entry(
+                id="club",
+                title="Coach",
+                org="Club",
+                period=make_period("2015", "2016"),
+                kind="volunteering",
+            ),
+            Entry(id="job", title="Dev", org="Acme", period=make_period("2017", "2018")),
+        ],
+        projects=[
+            Project(id="ski", title="Ski", period=None, entry="club", tags=("skiing",)),
+            Project(id="tool", title="Tool", period=None, entry="job", tags=("rust",)),
+            Project(id="own", title="Own", period=None, tags=("go",)),
+        ],
+        publications=[Publication(id="p", title="P", date=Date(2019), tags=("maths",))],
+    )
+    views = build_views(records, {}, TODAY)
+    assert views.work_skills == ["go", "maths", "rust"]
+    assert views.other_skills == ["skiing"]
