@@ -8,10 +8,17 @@ import math
 
 import pytest
 
-from cv_ext.core.dates import Date, make_period
+from cv_ext.core.dates import (
+    Date,
+    make_period,
+    months_covered,
+    parse_date,
+    parse_period,
+    parse_span,
+)
 from cv_ext.core.errors import ParseError
 from cv_ext.core.ids import slugify
-from cv_ext.core.metrics import Metric, parse_metric
+from cv_ext.core.metrics import UNITS, Metric, parse_metric, parse_quantity
 from cv_ext.core.records import (
     Achievement,
     Backlink,
@@ -23,7 +30,14 @@ from cv_ext.core.records import (
     Talk,
     display_title,
 )
-from cv_ext.core.views import build_views, newest_first, one_per_object, record_date
+from cv_ext.core.views import (
+    build_views,
+    is_featured,
+    newest_first,
+    one_per_object,
+    record_date,
+    strongest_evidence,
+)
 
 TODAY = Date(2024, 9, 23)
 
@@ -427,3 +441,126 @@ def test_skills_of_volunteering_and_studies_alone_are_apart_from_work() -> None:
     views = build_views(records, {}, TODAY)
     assert views.work_skills == ["go", "maths", "rust"]
     assert views.other_skills == ["skiing"]
+
+
+# --- third round: parsers' reasons, boundaries of spans, ranks of skills ----------------------
+
+
+def test_a_quantity_says_why_it_is_refused_and_reads_a_decimal_comma() -> None:
+    with pytest.raises(ParseError) as error:
+        parse_quantity("fast")
+    assert str(error.value) == "invalid quantity 'fast': expected a number and a unit"
+    with pytest.raises(ParseError) as error:
+        parse_quantity("5 parsecs")
+    known = ", ".join(sorted(unit for unit in UNITS if unit))
+    assert str(error.value) == f"unknown unit 'parsecs' in '5 parsecs': known units are {known}"
+    assert parse_quantity("1,3 Gbit/s").value == pytest.approx(1.3e9)
+
+
+def test_a_metric_label_ends_at_the_last_colon_and_space() -> None:
+    with pytest.raises(ParseError):
+        parse_metric("a: b:×2")  # "b:×2" is no change
+    assert parse_metric("a:b:×2").label == "a:b"
+    assert parse_metric("a: ×2").before == ""
+    with pytest.raises(ParseError, match="invalid quantity '2 s -> 3 s'"):
+        parse_metric("t: 1 s -> 2 s -> 3 s")
+    with pytest.raises(ParseError) as error:
+        parse_metric("t: -100%")
+    assert str(error.value) == "invalid metric 't: -100%': a decrease must be below 100%"
+    with pytest.raises(ParseError) as error:
+        parse_metric("t: faster")
+    assert str(error.value) == (
+        "invalid metric 't: faster': expected 'LABEL: BEFORE -> AFTER', "
+        "'LABEL: ×N', 'LABEL: ÷N' or 'LABEL: +N%'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("20x0", "invalid date '20x0': expected YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("0000", "invalid date '0000': year 0000 does not exist"),
+        ("2020-13", "invalid date '2020-13': month 13 does not exist"),
+    ],
+)
+def test_a_bad_date_says_why(text: str, reason: str) -> None:
+    with pytest.raises(ParseError) as error:
+        parse_date(text)
+    assert str(error.value) == reason
+
+
+def test_year_one_is_a_year() -> None:
+    assert parse_date("0001") == Date(1)
+
+
+def test_spans_ending_in_a_year_count_years() -> None:
+    assert parse_span("2020-05 - 2020").months(TODAY) == 0  # ends in its own year
+    assert parse_span("2020-05 - 2021").months(TODAY) == 12
+    assert parse_span("2020 - 2020").months(TODAY) == 0
+
+
+def test_overlapping_spans_count_once_and_a_day_twice_is_an_overlap() -> None:
+    spans = [parse_span("2020-01 - 2020-12"), parse_span("2020-03 - 2020-05")]
+    assert months_covered(spans, TODAY) == 12
+    with pytest.raises(ParseError, match="overlap"):
+        parse_period("2020-07-14, 2020-07-14")
+    with pytest.raises(ParseError) as error:
+        parse_period(" ")
+    assert str(error.value) == "empty period: expected e.g. '2017 - 2020, 2022 - present'"
+
+
+def _ranked() -> Records:
+    return Records(
+        entries=[
+            Entry(
+                id="j", title="T", org="A", period=make_period("2020-01", "2020-06"), tags=("job",)
+            ),
+            Entry(
+                id="c1",
+                title="T",
+                org="B",
+                period=make_period("2021-01", "2021-02"),
+                employer=False,
+                tags=("short", "long"),
+            ),
+            Entry(
+                id="c2",
+                title="T",
+                org="C",
+                period=make_period("2022-01", "present"),
+                employer=False,
+                tags=("long",),
+            ),
+        ],
+        projects=[
+            Project(id="p1", title="P1", period=None, tags=("many", "short")),
+            Project(id="p2", title="P2", period=None, tags=("many",)),
+            Project(id="p3", title="P3", period=None, tags=("one", "job")),
+        ],
+        publications=[Publication(id="pub", title="Pub", date=Date(2019), tags=("job",))],
+    )
+
+
+def test_skills_rank_by_job_months_then_contribution_months_then_items() -> None:
+    views = build_views(_ranked(), {}, TODAY)
+    assert views.work_skills == ["job", "long", "short", "many", "one"]
+
+
+def test_featured_skills_need_backing_time_and_two_items() -> None:
+    views = build_views(_ranked(), {}, TODAY)
+    featured = {tag for tag in [*views.skills, "missing"] if is_featured(views, tag)}
+    # "long": contributions alone back it; "many": two items but no time; "one": one item
+    assert featured == {"job", "long", "short"}
+
+
+def test_strongest_evidence_takes_each_kind_in_turn_then_the_rest() -> None:
+    views = build_views(_ranked(), {}, TODAY)
+    assert strongest_evidence(views, "missing", TODAY) == []
+    assert [r.id for r in strongest_evidence(views, "job", TODAY, count=5)] == ["j", "p3", "pub"]
+    assert [r.id for r in strongest_evidence(views, "long", TODAY, count=1)] == ["c2"]
+    assert [r.id for r in strongest_evidence(views, "long", TODAY, count=5)] == ["c2", "c1"]
+
+
+def test_a_typed_backlink_to_an_unknown_id_is_kept_under_its_type() -> None:
+    views = build_views(_records(), {"a": [_link("entry", "ghost", "a", 1, anchor="x")]}, TODAY)
+    assert list(views.backlinks) == [("entry", "ghost")]
