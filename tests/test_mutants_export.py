@@ -6,10 +6,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from cv_ext.core.dates import Date, make_period
+from cv_ext.core.dates import Date, make_period, parse_period
 from cv_ext.core.metrics import parse_metric
 from cv_ext.core.records import Achievement, Entry, Item, Project, Publication, Records, Talk
-from cv_ext.outputs.export.jsonresume import SCHEMA_URL, schema, to_resume
+from cv_ext.outputs.export.jsonresume import (
+    SCHEMA_URL,
+    compact,
+    project_json,
+    schema,
+    to_resume,
+)
 
 PERSON = Item(
     id="me",
@@ -268,3 +274,231 @@ def test_an_empty_cv_exports_only_the_schema_and_version() -> None:
 def test_the_vendored_schema_is_json_resume_1_0() -> None:
     assert schema()["$schema"] == "http://json-schema.org/draft-07/schema#"
     assert "basics" in schema()["properties"]
+
+
+# --- second round: every field filled, every record with extra fields, dates left out -------
+
+
+def full_records() -> Records:
+    """Every field the export writes, filled; each record with one extra field."""
+    return Records(
+        entries=[
+            Entry(
+                id="w",
+                title="Dev",
+                org="W",
+                period=make_period("2020", "2021"),
+                description="Desc",
+                url="https://w.example",
+                summary="Sum",
+                highlights=("H",),
+                tags=("ss", "ß"),
+                extra='{"x-w": 1}',
+            ),
+            Entry(
+                id="v",
+                title="Coach",
+                org="V",
+                period=make_period("2015", "2016"),
+                kind="volunteering",
+                url="https://v.example",
+                summary="Sum",
+                highlights=("H",),
+                tags=("t",),
+                extra='{"x-v": 1}',
+            ),
+            Entry(
+                id="e",
+                title="BSc",
+                org="E",
+                period=make_period("2010", "2014"),
+                kind="education",
+                url="https://e.example",
+                study_type="Bachelor",
+                highlights=("Course",),
+                tags=("k",),
+                extra='{"x-e": 1}',
+            ),
+            Entry(
+                id="c",
+                title="Maintainer",
+                org="C",
+                period=make_period("2022", "2023"),
+                employer=False,
+                summary="Sum",
+                url="https://c.example",
+                highlights=("H",),
+                extra='{"x-c": 1}',
+            ),
+        ],
+        achievements=[
+            Achievement(
+                id="a",
+                title="Two",
+                date=Date(2021),
+                entry="w",
+                metrics=(parse_metric("p50: ×2"), parse_metric("p99: ÷2")),
+            ),
+            Achievement(id="u", title="Undated", date=None),
+        ],
+        projects=[
+            Project(
+                id="p",
+                title="P",
+                period=make_period("2019", "2020"),
+                highlights=("H",),
+                url="https://p.example",
+                extra='{"x-p": 1}',
+                docname="a",
+            )
+        ],
+        talks=[
+            Talk(
+                id="t",
+                title="T",
+                date=None,
+                summary="Sum",
+                tags=("t",),
+                highlights=("H",),
+                extra='{"x-t": 1}',
+                docname="b",
+            )
+        ],
+        publications=[
+            Publication(
+                id="b",
+                title="B",
+                date=None,
+                summary="Sum",
+                url="https://b.example",
+                extra='{"x-b": 1}',
+            )
+        ],
+        items=[
+            Item(
+                id="me",
+                kind="person",
+                title="Me",
+                fields=(("image", "me.png"), ("phone", "+49 1")),
+            ),
+            Item(
+                id="aw",
+                kind="award",
+                title="Medal",
+                summary="Sum",
+                fields=(("date", "2018"), ("awarder", "Jury")),
+                extra='{"x-aw": 1}',
+            ),
+            Item(
+                id="ce",
+                kind="certificate",
+                title="Cert",
+                fields=(("date", "2019"), ("url", "https://ce.example")),
+                extra='{"x-ce": 1}',
+            ),
+            Item(id="de", kind="language", title="German", extra='{"x-l": 1}'),
+            Item(id="in", kind="interest", title="Ski", extra='{"x-i": 1}'),
+            Item(id="re", kind="reference", title="Bob", extra='{"x-r": 1}'),
+        ],
+    )
+
+
+FULL: dict[str, Any] = {
+    "$schema": SCHEMA_URL,
+    "basics": {"name": "Me", "image": "me.png", "phone": "+49 1"},
+    "work": [
+        {
+            "name": "W",
+            "position": "Dev",
+            "url": "https://w.example",
+            "description": "Desc",
+            "startDate": "2020",
+            "endDate": "2021",
+            "summary": "Sum",
+            "highlights": ["H", "Two (2021): p50: ×2; p99: ÷2"],
+            "keywords": ["ss", "ß"],
+            "x-w": 1,
+        }
+    ],
+    "volunteer": [
+        {
+            "organization": "V",
+            "position": "Coach",
+            "url": "https://v.example",
+            "startDate": "2015",
+            "endDate": "2016",
+            "summary": "Sum",
+            "highlights": ["H"],
+            "keywords": ["t"],
+            "x-v": 1,
+        }
+    ],
+    "education": [
+        {
+            "institution": "E",
+            "url": "https://e.example",
+            "studyType": "Bachelor",
+            "startDate": "2010",
+            "endDate": "2014",
+            "courses": ["Course"],
+            "keywords": ["k"],
+            "x-e": 1,
+        }
+    ],
+    "awards": [
+        {"title": "Undated"},
+        {"title": "Medal", "date": "2018", "awarder": "Jury", "summary": "Sum", "x-aw": 1},
+    ],
+    "certificates": [{"name": "Cert", "date": "2019", "url": "https://ce.example", "x-ce": 1}],
+    "publications": [{"name": "B", "url": "https://b.example", "summary": "Sum", "x-b": 1}],
+    # one skill per tag in lowercase ("SS" would be both of the first two)
+    "skills": [{"name": "k"}, {"name": "ss"}, {"name": "t"}, {"name": "ß"}],
+    "languages": [{"language": "German", "x-l": 1}],
+    "interests": [{"name": "Ski", "x-i": 1}],
+    "references": [{"name": "Bob", "x-r": 1}],
+    "projects": [
+        {
+            "name": "P",
+            "highlights": ["H"],
+            "startDate": "2019",
+            "endDate": "2020",
+            "url": "https://p.example",
+            "x-p": 1,
+        },
+        {
+            "name": "T",
+            "description": "Sum",
+            "keywords": ["t"],
+            "highlights": ["H"],
+            "type": "talk",
+            "x-t": 1,
+        },
+        {
+            "name": "Maintainer",
+            "description": "Sum",
+            "highlights": ["H"],
+            "startDate": "2022",
+            "endDate": "2023",
+            "url": "https://c.example",
+            "entity": "C",
+            "type": "contribution",
+            "x-c": 1,
+        },
+    ],
+    "meta": {"version": "v1.0.0"},
+}
+
+
+def test_every_field_and_every_extra_field_is_exported() -> None:
+    assert to_resume(full_records()) == FULL
+
+
+def test_a_project_alone_is_dated_by_its_first_span() -> None:
+    project = Project(id="p", title="P", period=parse_period("2019 - 2020, 2022 - present"))
+    assert project_json(project)["startDate"] == "2019"
+    assert project_json(project)["endDate"] == "2020"
+    assert project_json(project, {"startDate": "2022"})["startDate"] == "2022"
+
+
+def test_compact_drops_empty_list_items() -> None:
+    assert compact(["", "a", [], {}, None, {"b": ""}]) == ["a"]
