@@ -564,3 +564,46 @@ def test_strongest_evidence_takes_each_kind_in_turn_then_the_rest() -> None:
 def test_a_typed_backlink_to_an_unknown_id_is_kept_under_its_type() -> None:
     views = build_views(_records(), {"a": [_link("entry", "ghost", "a", 1, anchor="x")]}, TODAY)
     assert list(views.backlinks) == [("entry", "ghost")]
+
+
+# --- fourth round ----------------------------------------------------------------------------
+
+
+def test_a_bad_day_or_span_says_why() -> None:
+    with pytest.raises(ParseError) as error:
+        parse_date("2023-02-30")
+    assert str(error.value) == "invalid date '2023-02-30': day 30 does not exist"
+    with pytest.raises(ParseError) as error:
+        parse_span("2020 - 2021 - 2022")
+    assert str(error.value) == "invalid span '2020 - 2021 - 2022': expected START - END"
+
+
+def test_strongest_evidence_stops_at_its_count() -> None:
+    views = build_views(_ranked(), {}, TODAY)
+    assert [r.id for r in strongest_evidence(views, "job", TODAY, count=1)] == ["j"]
+    assert [r.id for r in strongest_evidence(views, "job", TODAY, count=2)] == ["j", "p3"]
+
+
+def test_skills_of_volunteering_rank_by_their_months_then_items_then_name() -> None:
+    def volunteering(name: str, start: str, end: str, *tags: str) -> Entry:
+        return Entry(
+            id=name,
+            title="T",
+            org=name,
+            period=make_period(start, end),
+            kind="volunteering",
+            tags=tags,
+        )
+
+    records = Records(
+        entries=[
+            volunteering("a", "2010", "2011", "short"),
+            volunteering("b", "2012", "2016", "long"),
+            volunteering("c", "2017", "2018", "short", "twice", "once"),
+            volunteering("d", "2019", "2020", "twice"),
+            volunteering("e", "2021", "2023", "mono"),
+        ]
+    )
+    views = build_views(records, {}, TODAY)
+    # 48 months; then 24 months each, in two items, two items, one; then 12 months
+    assert views.other_skills == ["long", "short", "twice", "mono", "once"]
