@@ -502,3 +502,18 @@ def test_a_project_alone_is_dated_by_its_first_span() -> None:
 
 def test_compact_drops_empty_list_items() -> None:
     assert compact(["", "a", [], {}, None, {"b": ""}]) == ["a"]
+
+
+def test_records_without_a_period_and_a_talks_roles() -> None:
+    records = Records(
+        entries=[Entry(id="w", title="Dev", org="W", period=None)],
+        projects=[Project(id="p", title="P", period=None)],
+        talks=[Talk(id="t", title="T", date=None, roles=("speaker",))],
+    )
+    resume = to_resume(records)
+    assert resume["work"] == [{"name": "W", "position": "Dev"}]
+    assert resume["projects"] == [
+        {"name": "P"},
+        {"name": "T", "roles": ["speaker"], "type": "talk"},
+    ]
+    assert "startDate" not in project_json(records.projects[0])
