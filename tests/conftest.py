@@ -8,12 +8,27 @@ import sys
 from pathlib import Path
 
 import pytest
+from sphinx.util.i18n import CatalogRepository
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 collect_ignore = ["roots"]
 
 TESTS = Path(__file__).parent.resolve()
 REPO = TESTS.parent
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Compile the translation catalogs of docs/ and the roots once, before xdist's workers
+    start: two workers building German pages would otherwise write the same .mo file."""
+    if hasattr(session.config, "workerinput"):  # a worker: the controller has done it
+        return
+    for locale in [REPO / "docs" / "locale", *TESTS.glob("roots/*/locale")]:
+        for language in sorted(path.name for path in locale.iterdir() if path.is_dir()):
+            repository = CatalogRepository(locale.parent, [locale.name], language, "utf-8")
+            for catalog in repository.catalogs:
+                if catalog.is_outdated():
+                    catalog.write_mo(language)
 
 
 @pytest.fixture(scope="session")
