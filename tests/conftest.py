@@ -101,7 +101,10 @@ SLOW_MODULES = frozenset(
 SLOW_TESTS = frozenset(
     {
         "tests/test_import.py::test_any_string_survives_page_build_and_export",
+        "tests/test_import.py::test_hand_written_collisions_get_distinct_ids_serial_and_parallel",
+        "tests/test_import.py::test_import_writes_a_project_read_the_docs_builds",
         "tests/test_match.py::test_benchmark_reports_the_ratio",
+        "tests/test_myst.py::test_fmt_on_docs_keeps_every_html_page_byte_for_byte",
     }
 )
 
