@@ -67,6 +67,8 @@ class Views:
     projects: list[Project] = field(default_factory=list)
     talks: list[Talk] = field(default_factory=list)
     publications: list[Publication] = field(default_factory=list)
+    #: entry id -> its achievements that have metrics (its measured results), newest first
+    results: dict[str, list[Achievement]] = field(default_factory=dict)
     #: (object type, id) -> the places referencing it, deduplicated, in document order
     backlinks: dict[tuple[str, str], list[Backlink]] = field(default_factory=dict)
     #: (object type, id) -> the objects its own body references (the other direction)
@@ -105,6 +107,9 @@ def build_views(declared: Records, backlinks: dict[str, list[Backlink]], today: 
             p for p in newest_first(declared.publications, today) if isinstance(p, Publication)
         ],
     )
+    for achievement in views.achievements:
+        if achievement.entry and achievement.metrics:
+            views.results.setdefault(achievement.entry, []).append(achievement)
     every: list[Record | Item] = [
         *declared.entries,
         *achievements,

@@ -148,11 +148,15 @@ def _drop_stale_search_terms(app: Sphinx) -> list[tuple[str, dict[str, object], 
     clean one. This runs before the index is written.
     """
     indexer = getattr(app.builder, "indexer", None)
+    docs = app.env.all_docs
     for name in ("_mapping", "_title_mapping"):
         mapping = getattr(indexer, name, None)
         if isinstance(mapping, dict):
             for word, pages in list(mapping.items()):
-                pages.intersection_update(app.env.all_docs)  # what Sphinx prunes later
+                # what Sphinx prunes later; not intersection_update(docs), which walks
+                # every page of the site for every word
+                if gone := [page for page in pages if page not in docs]:
+                    pages.difference_update(gone)
                 if not pages:
                     del mapping[word]
     return []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import weakref
 from typing import TYPE_CHECKING
 
 from cv_ext.core.audiences import select
@@ -21,7 +22,19 @@ if TYPE_CHECKING:
 
 def setup_rewrites(app: Sphinx) -> None:
     """Hand Sphinx the pages that show changed data of other pages."""
+    # first of all env-updated handlers: it sets the fingerprint that the domain's views
+    # are cached by, so the handlers after it build the views once, with the new records
+    app.connect("env-updated", note_stale_pages, priority=100)
     app.connect("env-get-updated", updated_pages)
+
+
+#: the pages :func:`note_stale_pages` found in this build, until Sphinx asks for them
+_STALE: weakref.WeakKeyDictionary[BuildEnvironment, list[str]] = weakref.WeakKeyDictionary()
+
+
+def note_stale_pages(app: Sphinx, env: BuildEnvironment) -> None:
+    """Compare the digests once every page is read, before anything asks for the views."""
+    _STALE[env] = stale_pages(get_domain(env))
 
 
 #: Sphinx's own themes whose default sidebars hold no global table of contents
@@ -46,7 +59,7 @@ LOCAL_NAVIGATION_THEMES = frozenset(
 
 def updated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = get_domain(env)
-    pages = set(stale_pages(domain))
+    pages = set(_STALE.pop(env, []))
     changed = navigation_changes(domain, digests.navigation_state(env))
     if app.builder.format == "html":
         # a title, a page or a toctree changed: the sidebars, breadcrumbs and previous/next

@@ -1,6 +1,7 @@
 """What fills a page from other pages once every page is read (``doctree-resolved``).
 
-The placeholders of :mod:`cv_ext.reading` are filled by :mod:`.fill`: the career
+:mod:`.page` finishes each page in one walk. The placeholders of :mod:`cv_ext.reading`
+are filled by :mod:`.fill`: the career
 overview (:mod:`.overview`), "Referenced from" and results (:mod:`.backlinks`), the
 indices (:mod:`.indices`, :mod:`.skills`), tailored CVs (:mod:`.audience`) and the PDF
 link (:mod:`.pdf_link`); :mod:`.tags` shows each tag by its label; :mod:`.roles` groups
@@ -20,13 +21,8 @@ if TYPE_CHECKING:
 
 def setup_writing(app: Sphinx) -> None:
     """Fill placeholders, label tags, group roles, trim repeated talk roles, describe pages."""
-    from cv_ext.writing.fill import fill_placeholders
     from cv_ext.writing.head import setup_head
-    from cv_ext.writing.roles import group_roles, trim_talk_roles
-    from cv_ext.writing.tags import label_tags
+    from cv_ext.writing.page import finish_page
 
-    app.connect("doctree-resolved", fill_placeholders)
-    app.connect("doctree-resolved", label_tags)
-    app.connect("doctree-resolved", group_roles)
-    app.connect("doctree-resolved", trim_talk_roles)
+    app.connect("doctree-resolved", finish_page)
     setup_head(app)

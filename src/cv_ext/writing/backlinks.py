@@ -101,7 +101,7 @@ def backlinks(page: PageContext, target_type: str, target: str) -> list[nodes.No
 
 def measured_results(page: PageContext, entry: str) -> list[Achievement]:
     """The measured achievements of a timeline entry, newest first."""
-    return [a for a in page.views.achievements if a.entry == entry and a.metrics]
+    return list(page.views.results.get(entry, []))
 
 
 def results_block(page: PageContext, results: Sequence[Achievement]) -> nodes.Element:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from docutils import nodes
-
 from cv_ext.nodes.elements import cv_audience, cv_backlinks, cv_export_link, cv_index, cv_overview
 from cv_ext.reading.config import today
 from cv_ext.reading.domain import get_domain
@@ -19,6 +17,7 @@ from cv_ext.writing.context import PageContext
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from docutils import nodes
     from sphinx.application import Sphinx
 
     #: a placeholder's filler: the nodes standing in its place
@@ -27,20 +26,21 @@ if TYPE_CHECKING:
 PLACEHOLDERS = (cv_overview, cv_backlinks, cv_index, cv_export_link, cv_audience)
 
 
-def fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Replace every overview, index, backlinks, PDF link and audience placeholder."""
-    placeholders = [
-        node for node in doctree.findall(nodes.Element) if isinstance(node, PLACEHOLDERS)
-    ]
-    if not placeholders:
-        return
+def fill(
+    app: Sphinx, doctree: nodes.document, docname: str, placeholders: list[nodes.Element]
+) -> list[nodes.Node]:
+    """Replace each of the page's *placeholders*; the nodes put in their places."""
     domain = get_domain(app.env)
     page = PageContext(app.builder, docname, domain, domain.views(), today(app.config))
+    filled: list[nodes.Node] = []
     for node in placeholders:
         if isinstance(node, cv_export_link):
             pdf_link.pdf_link(app, docname, node)  # it may also remove its separator
         else:
-            node.replace_self(FILLERS[type(node)](app, page, node))
+            new = FILLERS[type(node)](app, page, node)
+            node.replace_self(new)
+            filled += new
+    return filled
 
 
 def _overview(app: Sphinx, page: PageContext, node: nodes.Element) -> list[nodes.Node]:

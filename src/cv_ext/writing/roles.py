@@ -41,13 +41,16 @@ def same_org_runs(entries: Sequence[Entry]) -> list[list[Entry]]:
     return runs
 
 
-def group_roles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Put adjacent roles at one organisation under the organisation, on the page itself."""
+def group_roles(app: Sphinx, entries: list[cv_entry], docname: str) -> None:
+    """Put adjacent roles at one organisation under the organisation, on the page itself.
+
+    *entries* are the page's entry nodes, in document order.
+    """
     domain = get_domain(app.env)
     # of two entries sharing a :name: (warned about as cv.duplicate), the earliest on the
     # page holds the record; the other keeps its node but is grouped with nothing
     declaring: dict[str, cv_entry] = {}
-    for node in doctree.findall(cv_entry):
+    for node in entries:
         declaring.setdefault(node["cv_id"], node)
     parents = {id(node.parent): node.parent for node in declaring.values()}
     for parent in parents.values():
@@ -75,12 +78,15 @@ def group_roles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                     _wrap_group(parent, [nodes_by_id[entry.id] for entry in group], group)
 
 
-def trim_talk_roles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Say in which role a talk was given only where that changes from the talk before."""
-    talks = get_domain(app.env).talks
+def trim_talk_roles(app: Sphinx, talks: list[cv_talk], docname: str) -> None:
+    """Say in which role a talk was given only where that changes from the talk before.
+
+    *talks* are the page's talk nodes, in document order.
+    """
+    records = get_domain(app.env).talks
     previous = None
-    for node in doctree.findall(cv_talk):
-        record = talks.get(node.get("cv_id", ""))
+    for node in talks:
+        record = records.get(node.get("cv_id", ""))
         entry = record.entry if record is not None and record.docname == docname else None
         if entry and entry == previous:
             for child in list(node.children):

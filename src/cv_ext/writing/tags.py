@@ -13,16 +13,16 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
-def label_tags(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Write each tag of the page (``.cv-tag``) as its label, in the build's language.
+def is_tag(node: nodes.inline) -> bool:
+    """Whether *node* is a tag as written (``.cv-tag`` holding its text alone)."""
+    return "cv-tag" in node["classes"] and len(node) == 1 and isinstance(node[0], nodes.Text)
 
-    Runs once the page's placeholders are filled, so the tags of a tailored CV too.
+
+def label_tags(app: Sphinx, tags: list[nodes.inline]) -> None:
+    """Write each of a page's *tags* as its label, in the build's language.
+
+    Runs once the page's placeholders are filled, so on the tags of a tailored CV too.
     """
-    tags = [
-        node
-        for node in doctree.findall(nodes.inline)
-        if "cv-tag" in node["classes"] and len(node) == 1 and isinstance(node[0], nodes.Text)
-    ]
     if not tags:
         return
     names = get_domain(app.env).views().skill_names
