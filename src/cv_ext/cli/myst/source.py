@@ -6,11 +6,9 @@ import json
 import re
 from dataclasses import dataclass
 
-from myst_parser.parsers.directives import is_option_line
-from myst_parser.parsers.options import TokenizeError, options_to_tokens
-
 from cv_ext.cli.myst.oracle import parse
 from cv_ext.cli.myst.order import kind_of
+from cv_ext.cli.myst.reader import TokenizeError, is_option_line, options_to_tokens
 from cv_ext.core.values import parse_list
 
 #: the info string of a directive's fence: ``{name} argument``

@@ -11,9 +11,9 @@ import json
 from dataclasses import dataclass
 
 import yaml
-from myst_parser.parsers.options import TokenizeError, options_to_tokens
 
 from cv_ext.cli.myst.breaks import WIDTH
+from cv_ext.cli.myst.reader import TokenizeError, options_to_tokens
 from cv_ext.core.values import parse_list, quote_item
 
 #: how block scalars are indented under their key, as in the site's own pages

@@ -31,6 +31,7 @@ from cv_ext.reading.domain import get_domain
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
 #: how a page declares a letter, in MyST and in reStructuredText
 LETTER_RE = re.compile(r"^\s*(?:[:`]{3,}\s*\{cover-letter\}|\.\.\s+cover-letter::)", re.MULTILINE)
@@ -98,8 +99,7 @@ class FillLetter(SphinxPostTransform):
             return []
         para = nodes.paragraph(classes=["cv-letter-cv"])
         label = _("My CV for %(audience)s") % {"audience": audience.title}
-        # the builder's format, read as Sphinx's own post-transforms read it
-        if self.env._builder_cls.format == "html":
+        if _builder_format(self.env) == "html":
             xref = addnodes.pending_xref(
                 "", refdomain="std", reftype="doc", reftarget=f"/{pages[0]}", refexplicit=True
             )
@@ -154,3 +154,13 @@ def _private_page(
     if hasattr(app.config, "sitemap_excludes"):
         links = [f"{pagename}{app.config.html_file_suffix or '.html'}", f"{pagename}/"]
         app.config.sitemap_excludes = [*app.config.sitemap_excludes, *links]
+
+
+def _builder_format(env: BuildEnvironment) -> str:
+    """The format of the build's builder while pages are read (Sphinx 8.2 to 9)."""
+    # Sphinx 9 keeps the builder's class on the environment, as its own transforms read
+    # it; Sphinx 8 has only the application there, which Sphinx 9 deprecates
+    builder_cls = getattr(env, "_builder_cls", None)
+    if builder_cls is not None:
+        return str(builder_cls.format)
+    return str(env.app.builder.format)
