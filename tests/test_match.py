@@ -417,3 +417,12 @@ def test_bad_synonym_group_warns_cv_config(app: Any) -> None:
     warnings = app.warning.getvalue()
     assert "cv_match_synonyms[0]: a group needs two or more spellings" in warnings
     assert warnings.count("[cv.config]") == 1
+
+
+def test_reading_a_site_leaves_docutils_as_it_was(make_app, rootdir, tmp_path) -> None:
+    """``match`` builds in-process; a Sphinx build after it in the same process starts clean
+    (no "node class ... is already registered" warning for every node Sphinx adds)."""
+    read_site(rootdir / "test-basic")
+    read_site(rootdir / "test-basic")
+    app = make_app("html", srcdir=rootdir / "test-basic", builddir=tmp_path / "out")
+    assert "already registered" not in app.warning.getvalue()

@@ -65,9 +65,12 @@ def read_inventory(path: Path, base: str = "") -> list[Link]:
 def build_inventory(site: Path, scratch: Path) -> tuple[Path, str]:
     """Build *site* with ``dirhtml`` into *scratch*: its ``objects.inv`` and ``html_baseurl``."""
     from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace
 
     # extensions may print on import (sphinxext-opengraph does): keep stdout for the table
-    with redirect_stdout(io.StringIO()):
+    # docutils_namespace: the nodes, directives and roles Sphinx registers in docutils go
+    # when this build ends, so that a second build in the same process starts clean
+    with redirect_stdout(io.StringIO()), docutils_namespace():
         app = Sphinx(
             str(site),
             str(site),

@@ -66,12 +66,19 @@ def read_site(source: Path, base: str | None = None) -> Site:
     are paths from the site's root.
     """
     from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace
 
     from cv_ext.reading.config import audiences, match_synonyms, today
     from cv_ext.reading.domain import get_domain
 
     # extensions may print on import (sphinxext-opengraph does): keep stdout for the report
-    with tempfile.TemporaryDirectory(prefix="cv-match-") as scratch, redirect_stdout(io.StringIO()):
+    # docutils_namespace: the nodes, directives and roles Sphinx registers in docutils go
+    # when this build ends, so that a second build in the same process starts clean
+    with (
+        tempfile.TemporaryDirectory(prefix="cv-match-") as scratch,
+        redirect_stdout(io.StringIO()),
+        docutils_namespace(),
+    ):
         app = Sphinx(
             str(source),
             str(source),
