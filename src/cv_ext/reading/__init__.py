@@ -3,7 +3,8 @@
 :mod:`.store`, :mod:`.aliases`), the objects' labels for ``:ref:`` and intersphinx
 (:mod:`.labels`), what a read page tells (:mod:`.doctree`), and which other pages an
 incremental build must rewrite (:mod:`.digests`, :mod:`.rewrites`); globbed toctrees of
-project pages in date order (:mod:`.toctrees`).
+project pages in date order (:mod:`.toctrees`); the build's long-lived heap kept from
+the cycle collector (:mod:`.heap`).
 
 May import: ``nodes``, ``common`` and ``core``.
 """
@@ -22,6 +23,7 @@ def setup_reading(app: Sphinx) -> None:
     from cv_ext.reading.directives import setup_directives
     from cv_ext.reading.doctree import setup_doctree
     from cv_ext.reading.domain import CVDomain
+    from cv_ext.reading.heap import setup_heap
     from cv_ext.reading.labels import setup_labels
     from cv_ext.reading.rewrites import setup_rewrites
     from cv_ext.reading.toctrees import setup_toctrees
@@ -33,3 +35,4 @@ def setup_reading(app: Sphinx) -> None:
     setup_labels(app)
     setup_rewrites(app)
     setup_toctrees(app)
+    setup_heap(app)

@@ -204,6 +204,14 @@ SETTINGS = (
         "man page, texinfo, link-preview and footer-date settings in the build's language, "
         "where conf.py leaves Sphinx's defaults",
     ),
+    Setting(
+        "cv_freeze_heap",
+        True,
+        "",
+        frozenset({bool}),
+        "keep Python's cycle collector off what a build holds throughout (gc.freeze while "
+        "reading and writing), which shortens large builds",
+    ),
 )
 
 

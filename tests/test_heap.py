@@ -1,0 +1,77 @@
+"""The build's heap is kept from the cycle collector while pages are read and written, and
+given back when the build ends (reading/heap.py)."""
+
+from __future__ import annotations
+
+import gc
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from pathlib import Path
+
+    from sphinx.application import Sphinx
+    from sphinx.testing.util import SphinxTestApp
+
+
+@pytest.fixture(autouse=True)
+def _thawed() -> Iterator[None]:
+    """Each test starts and ends with nothing frozen, whatever it did."""
+    gc.unfreeze()
+    yield
+    gc.unfreeze()
+
+
+def frozen_counts(
+    make_app: Callable[..., SphinxTestApp], rootdir: Path, tmp_path: Path, **overrides: Any
+) -> dict[str, int]:
+    """How many objects were frozen while a page was read, while one was written, and after."""
+    app = make_app(
+        "html",
+        srcdir=rootdir / "test-basic",
+        builddir=tmp_path / "_build",
+        confoverrides=overrides,
+    )
+    seen: dict[str, int] = {}
+
+    def read(app: Sphinx, doctree: object) -> None:
+        seen.setdefault("reading", gc.get_freeze_count())
+
+    def written(app: Sphinx, doctree: object, docname: str) -> None:
+        seen.setdefault("writing", gc.get_freeze_count())
+
+    app.connect("doctree-read", read)
+    app.connect("doctree-resolved", written)
+    app.build()
+    seen["after"] = gc.get_freeze_count()
+    return seen
+
+
+def test_the_heap_is_frozen_while_reading_and_writing_and_thawed_after(
+    make_app: Callable[..., SphinxTestApp], rootdir: Path, tmp_path: Path
+) -> None:
+    seen = frozen_counts(make_app, rootdir, tmp_path)
+    assert seen["reading"] > 0
+    assert seen["writing"] > seen["reading"]  # frozen again: what reading made is in too
+    assert seen["after"] == 0
+
+
+def test_the_setting_turns_it_off(
+    make_app: Callable[..., SphinxTestApp], rootdir: Path, tmp_path: Path
+) -> None:
+    seen = frozen_counts(make_app, rootdir, tmp_path, cv_freeze_heap=False)
+    assert seen == {"reading": 0, "writing": 0, "after": 0}
+
+
+def test_what_the_process_froze_itself_stays_frozen(
+    make_app: Callable[..., SphinxTestApp], rootdir: Path, tmp_path: Path
+) -> None:
+    gc.freeze()
+    before = gc.get_freeze_count()
+    seen = frozen_counts(make_app, rootdir, tmp_path)
+    # cv_ext froze nothing more (the count only falls, as frozen objects are freed) ...
+    assert seen["reading"] <= before
+    # ... and thawed nothing
+    assert 0 < seen["after"] <= before
