@@ -85,10 +85,13 @@ class SizeResult:
         return statistics.median(values) if values else None
 
 
-def sphinx(srcdir: Path, outdir: Path, doctreedir: Path, jobs: int = 1) -> Build:
-    """Run one ``python -m sphinx -q -b html`` build in its own process."""
+def sphinx(
+    srcdir: Path, outdir: Path, doctreedir: Path, jobs: int = 1, defines: tuple[str, ...] = ()
+) -> Build:
+    """Run one ``python -m sphinx -q -b html`` build in its own process (``-D`` *defines*)."""
     cmd = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d", str(doctreedir)]
     cmd += ["-j", str(jobs)] if jobs > 1 else []
+    cmd += [arg for define in defines for arg in ("-D", define)]
     cmd += [str(srcdir), str(outdir)]
     log = outdir.parent / f"{outdir.name}.log"
     outdir.parent.mkdir(parents=True, exist_ok=True)
@@ -115,19 +118,27 @@ def html_mtimes(outdir: Path) -> dict[str, int]:
     }
 
 
-def run_once(site: synth.Site, variant: str, srcdir: Path, workdir: Path, *, jobs: int) -> Run:
+def run_once(
+    site: synth.Site,
+    variant: str,
+    srcdir: Path,
+    workdir: Path,
+    *,
+    jobs: int,
+    defines: tuple[str, ...] = (),
+) -> Run:
     """Full build, no-op rebuild, rebuild after the edit, then (if jobs > 1) a -j full build."""
     if workdir.exists():
         shutil.rmtree(workdir)
     out, doctrees = workdir / "html", workdir / "doctrees"
-    full = sphinx(srcdir, out, doctrees)
+    full = sphinx(srcdir, out, doctrees, defines=defines)
     built = html_mtimes(out)
-    noop = sphinx(srcdir, out, doctrees)
+    noop = sphinx(srcdir, out, doctrees, defines=defines)
     before = html_mtimes(out)
     project = site.edit_target()
     original = synth.edit_project(srcdir, project)
     try:
-        incremental = sphinx(srcdir, out, doctrees)
+        incremental = sphinx(srcdir, out, doctrees, defines=defines)
     finally:
         (srcdir / f"{project.docname}.md").write_text(original, encoding="utf8")
     after = html_mtimes(out)
@@ -135,7 +146,9 @@ def run_once(site: synth.Site, variant: str, srcdir: Path, workdir: Path, *, job
     docs = {f"{docname}.html": docname for docname in site.pages}
     parallel = None
     if jobs > 1:
-        parallel = sphinx(srcdir, workdir / "html-j", workdir / "doctrees-j", jobs=jobs)
+        parallel = sphinx(
+            srcdir, workdir / "html-j", workdir / "doctrees-j", jobs=jobs, defines=defines
+        )
     shutil.rmtree(workdir)  # keep the work directory small at N = 5000
     return Run(
         full=full,
@@ -151,9 +164,18 @@ def run_once(site: synth.Site, variant: str, srcdir: Path, workdir: Path, *, job
 
 
 def bench_size(
-    n: int, repeat: int, work: Path, *, jobs: int, theme: str, seed: int, quiet: bool
+    n: int,
+    repeat: int,
+    work: Path,
+    *,
+    jobs: int,
+    theme: str,
+    seed: int,
+    quiet: bool,
+    defines: tuple[str, ...] = (),
 ) -> SizeResult:
-    """Generate the site of size *n*, write both variants, build each *repeat* times."""
+    """Generate the site of size *n*, write both variants, build each *repeat* times
+    (the cv_ext variant with ``-D`` *defines*)."""
     site = synth.generate(n, seed=seed)
     project = site.edit_target()
     result = SizeResult(
@@ -170,7 +192,12 @@ def bench_size(
     for index in range(repeat):
         for variant in VARIANTS:  # interleaved, so drift affects both alike
             run = run_once(
-                site, variant, srcdirs[variant], work / f"n{n}" / variant / "build", jobs=jobs
+                site,
+                variant,
+                srcdirs[variant],
+                work / f"n{n}" / variant / "build",
+                jobs=jobs,
+                defines=defines if variant == "cv_ext" else (),
             )
             result.runs.setdefault(variant, []).append(run)
             if not quiet:

@@ -122,7 +122,14 @@ def report(
             "(`tests/test_benchmark.py` checks that both text builds hold the same words on "
             "every page). Both variants are built in one run, interleaved; times are medians "
             f"of separate `python -m sphinx -q -b html` processes (repeats: {repeats}); the "
-            f"HTML theme is `{args.theme}`."
+            f"HTML theme is `{args.theme}`. "
+            + (
+                f"The cv_ext site was built with `{'`, `'.join(args.define)}`."
+                if getattr(args, "define", None)
+                else "cv_ext's builds freeze the heap they hold throughout out of the cycle "
+                "collector's sight (`cv_freeze_heap`, on by default); the plain builds are "
+                "Sphinx's own. `--define cv_freeze_heap=0` measures cv_ext without it."
+            )
         ),
         "",
         "This page is written by the benchmark. To regenerate it, run from the repository root:",

@@ -61,6 +61,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     parser.add_argument(
+        "--define",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a setting of the cv_ext site's builds (sphinx -D), e.g. cv_freeze_heap=0",
+    )
+    parser.add_argument(
         "--from-json",
         type=Path,
         help="report the measurements of an earlier run's --json instead of measuring",
@@ -81,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         + ([f"--repeat-at {args.repeat_at}"] if args.repeat_at else [])
         + (["--no-parallel"] if args.no_parallel else [])
         + ([f"--theme {args.theme}"] if args.theme != "basic" else [])
+        + [f"--define {define}" for define in args.define]
         + ["--write-docs"]
     )
     if args.from_json:
@@ -100,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
                     theme=args.theme,
                     seed=args.seed,
                     quiet=args.quiet,
+                    defines=tuple(args.define),
                 )
                 for n in sizes
             ]
