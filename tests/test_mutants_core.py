@@ -10,6 +10,7 @@ import pytest
 
 from cv_ext.core.dates import (
     Date,
+    Span,
     make_period,
     months_covered,
     parse_date,
@@ -31,6 +32,7 @@ from cv_ext.core.records import (
     display_title,
 )
 from cv_ext.core.views import (
+    Views,
     build_views,
     is_featured,
     newest_first,
@@ -607,3 +609,23 @@ def test_skills_of_volunteering_rank_by_their_months_then_items_then_name() -> N
     views = build_views(records, {}, TODAY)
     # 48 months; then 24 months each, in two items, two items, one; then 12 months
     assert views.other_skills == ["long", "short", "twice", "mono", "once"]
+
+
+# --- fifth round: the survivors the core's tests could still kill -------------------------------
+
+
+def test_a_span_starting_after_today_has_lasted_no_month_yet() -> None:
+    # a job accepted and entered before its first day: "2024-10 - present" on 23 Sep 2024
+    assert Span(Date(2024, 10), "present").months(TODAY) == 0
+    assert Span(Date(2024, 11), "present").months(TODAY) == 0
+    assert Span(Date(2024, 9), "present").months(TODAY) == 1
+
+
+def test_a_skill_without_months_recorded_is_not_backed() -> None:
+    two = [Talk("a", "A", Date(2020)), Talk("b", "B", Date(2021))]
+    # views made by hand: months recorded for one kind of work only, or for none
+    assert not is_featured(Views(skills={"t": two}), "t")
+    assert not is_featured(Views(skills={"t": two}, skill_job_months={"t": 0}), "t")
+    assert not is_featured(Views(skills={"t": two}, skill_contribution_months={"t": 0}), "t")
+    assert is_featured(Views(skills={"t": two}, skill_contribution_months={"t": 3}), "t")
+    assert is_featured(Views(skills={"t": two}, skill_job_months={"t": 3}), "t")
