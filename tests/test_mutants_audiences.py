@@ -291,6 +291,25 @@ def test_selection_records_of_a_hand_made_selection_take_what_is_shown_in_full()
     assert records.items == []
 
 
+def test_selection_records_join_the_sections_of_one_kind() -> None:
+    # select makes one section per kind; a selection made by hand may have two of one
+    selection = Selection(
+        NET,
+        (
+            Section("project", (P_NOW,)),
+            Section("achievement", (A_WIN,)),
+            Section("talk", (T_MID,)),
+            Section("project", (P_OLD,)),
+            Section("achievement", (A_OFF,)),
+            Section("talk", (T_OFF,)),
+        ),
+    )
+    records = selection.records()
+    assert records.projects == [P_NOW, P_OLD]
+    assert records.achievements == [A_WIN, A_OFF]
+    assert records.talks == [T_MID, T_OFF]
+
+
 def test_skills_rank_by_records_in_full_then_months_of_work_then_name() -> None:
     long = job("long", "2010 - 2020", "Go", "go", "SQL")  # 10 years: 120 months
     short = job("short", "2021-01 - 2021-06", "rust", "sql")  # 6 months
