@@ -629,3 +629,25 @@ def test_a_skill_without_months_recorded_is_not_backed() -> None:
     assert not is_featured(Views(skills={"t": two}, skill_contribution_months={"t": 0}), "t")
     assert is_featured(Views(skills={"t": two}, skill_contribution_months={"t": 3}), "t")
     assert is_featured(Views(skills={"t": two}, skill_job_months={"t": 3}), "t")
+
+
+def test_results_are_an_entrys_measured_achievements_newest_first() -> None:
+    faster = Metric("latency", "", "÷2", 0.5)
+
+    def achievement(key: str, day: Date, entry: str, *metrics: Metric) -> Achievement:
+        return Achievement(key, key, day, metrics=metrics, entry=entry)
+
+    older = achievement("older", Date(2020, 3), "job", faster)
+    newer = achievement("newer", Date(2022, 1), "job", faster)
+    elsewhere = achievement("elsewhere", Date(2021), "other", faster)
+    records = Records(
+        achievements=[
+            older,
+            achievement("unmeasured", Date(2023), "job"),  # no metrics: no result
+            newer,
+            achievement("untied", Date(2023), "", faster),  # no entry: nobody's result
+            elsewhere,
+        ]
+    )
+    views = build_views(records, {}, TODAY)
+    assert views.results == {"job": [newer, older], "other": [elsewhere]}
