@@ -4,6 +4,7 @@ backlinks grouped by target, and the sort keys of records."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import pytest
@@ -18,7 +19,14 @@ from cv_ext.core.dates import (
     parse_span,
 )
 from cv_ext.core.errors import ParseError
-from cv_ext.core.ids import slugify
+from cv_ext.core.ids import (
+    digest_id,
+    object_label,
+    skill_anchor,
+    slug_or_digest,
+    slugify,
+    unique_id,
+)
 from cv_ext.core.metrics import UNITS, Metric, parse_metric, parse_quantity
 from cv_ext.core.records import (
     Achievement,
@@ -30,6 +38,7 @@ from cv_ext.core.records import (
     Records,
     Talk,
     display_title,
+    relationships,
 )
 from cv_ext.core.views import (
     Views,
@@ -651,3 +660,44 @@ def test_results_are_an_entrys_measured_achievements_newest_first() -> None:
     )
     views = build_views(records, {}, TODAY)
     assert views.results == {"job": [newer, older], "other": [elsewhere]}
+
+
+# --- what only builds reached: ids, labels, a day from the calendar, a project's relationships ---
+
+
+def test_text_without_letters_gets_a_digest_of_itself() -> None:
+    # the first ten hex digits of the text's SHA-256 (hashlib.sha256("★★".encode()))
+    assert digest_id("talk", "★★") == "talk-d36e84cc98"
+    assert digest_id("entry", "\ud800") == "entry-91a681b998"  # a lone surrogate is text too
+    assert slug_or_digest("★★", "talk") == "talk-d36e84cc98"
+    assert slug_or_digest("Mozilla Corp.", "entry") == "mozilla-corp"
+
+
+def test_a_taken_id_gets_the_first_free_number_from_two() -> None:
+    assert unique_id("job", set()) == "job"
+    assert unique_id("job", {"job"}) == "job-2"
+    assert unique_id("job", {"job", "job-2", "job-3"}) == "job-4"
+    assert unique_id("job", {"job-2": 1}) == "job"
+    assert unique_id("job", {"job": 1, "job-3": 1}) == "job-2"
+
+
+def test_labels_and_skill_anchors() -> None:
+    assert object_label("entry", "Acme  2020") == "cv-entry-acme 2020"
+    assert skill_anchor("Rust & C++") == "skill-rust-c"
+    assert skill_anchor("★") == "skill-26c57b0854"
+
+
+def test_a_day_from_the_calendar_is_day_precise() -> None:
+    assert Date.from_date(dt.date(2024, 2, 29)) == Date(2024, 2, 29)
+
+
+def test_a_projects_relationships_claim_what_its_roles_say_at_least_a_contribution() -> None:
+    assert relationships(("Maintainer", "author")) == ("maintainer",)
+    assert relationships(("contributor", "CREATOR")) == ("creator", "contributor")
+    assert relationships(()) == ()
+    project = Project("p", "P", None, roles=("Maintainer",))
+    assert project.relationships() == ("maintainer",)
+    assert Project("p", "P", None, roles=("Autor",), related=("creator",)).relationships() == (
+        "creator",
+    )
+    assert Project("p", "P", None, roles=("Author",)).relationships() == ("contributor",)
