@@ -676,6 +676,7 @@ def test_text_without_letters_gets_a_digest_of_itself() -> None:
 def test_a_taken_id_gets_the_first_free_number_from_two() -> None:
     assert unique_id("job", set()) == "job"
     assert unique_id("job", {"job"}) == "job-2"
+    assert unique_id("job", {"job", "job-2"}) == "job-3"
     assert unique_id("job", {"job", "job-2", "job-3"}) == "job-4"
     assert unique_id("job", {"job-2": 1}) == "job"
     assert unique_id("job", {"job": 1, "job-3": 1}) == "job-2"
