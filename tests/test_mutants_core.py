@@ -41,6 +41,7 @@ from cv_ext.core.records import (
     relationships,
 )
 from cv_ext.core.views import (
+    Record,
     Views,
     build_views,
     is_featured,
@@ -631,7 +632,7 @@ def test_a_span_starting_after_today_has_lasted_no_month_yet() -> None:
 
 
 def test_a_skill_without_months_recorded_is_not_backed() -> None:
-    two = [Talk("a", "A", Date(2020)), Talk("b", "B", Date(2021))]
+    two: list[Record] = [Talk("a", "A", Date(2020)), Talk("b", "B", Date(2021))]
     # views made by hand: months recorded for one kind of work only, or for none
     assert not is_featured(Views(skills={"t": two}), "t")
     assert not is_featured(Views(skills={"t": two}, skill_job_months={"t": 0}), "t")
