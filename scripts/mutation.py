@@ -1,4 +1,4 @@
-"""Mutation testing of cv_ext's core, the importer's normaliser and the JSON Resume export.
+"""Mutation testing of cv_ext's core, the domain's store, the importer and the JSON Resume export.
 
 Runs mutmut 3 once per group of modules, each in its own work folder under ``.mutation/``
 (git-ignored), so that each group's mutants run only the fast tests named for it below,
@@ -57,8 +57,8 @@ GROUPS: dict[str, Group] = {
     ),
     "audiences": Group(
         modules=["src/cv_ext/core/audiences.py"],
-        # parsing and scoring; the selection itself is tested through builds of a root,
-        # which are too slow per mutant (so its mutants show as "no tests")
+        # the builds of a root are too slow per mutant: the selection, the skills line and
+        # an export's records are tested without Sphinx in test_mutants_audiences.py
         tests=[
             *(
                 f"tests/test_audiences.py::test_{name}"
@@ -72,7 +72,13 @@ GROUPS: dict[str, Group] = {
                 )
             ),
             "tests/test_match.py::test_suggested_audience_is_the_one_whose_selection_backs_most_terms",
+            "tests/test_mutants_audiences.py",
         ],
+    ),
+    "store": Group(
+        modules=["src/cv_ext/reading/store.py"],
+        # the domain's record store, built directly: no Sphinx project is read
+        tests=["tests/test_mutants_store.py"],
     ),
     "normalise": Group(
         modules=["src/cv_ext/cli/importer/normalise.py", "src/cv_ext/cli/importer/changes.py"],

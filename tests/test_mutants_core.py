@@ -4,12 +4,14 @@ backlinks grouped by target, and the sort keys of records."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import pytest
 
 from cv_ext.core.dates import (
     Date,
+    Span,
     make_period,
     months_covered,
     parse_date,
@@ -17,7 +19,14 @@ from cv_ext.core.dates import (
     parse_span,
 )
 from cv_ext.core.errors import ParseError
-from cv_ext.core.ids import slugify
+from cv_ext.core.ids import (
+    digest_id,
+    object_label,
+    skill_anchor,
+    slug_or_digest,
+    slugify,
+    unique_id,
+)
 from cv_ext.core.metrics import UNITS, Metric, parse_metric, parse_quantity
 from cv_ext.core.records import (
     Achievement,
@@ -29,8 +38,11 @@ from cv_ext.core.records import (
     Records,
     Talk,
     display_title,
+    relationships,
 )
 from cv_ext.core.views import (
+    Record,
+    Views,
     build_views,
     is_featured,
     newest_first,
@@ -607,3 +619,87 @@ def test_skills_of_volunteering_rank_by_their_months_then_items_then_name() -> N
     views = build_views(records, {}, TODAY)
     # 48 months; then 24 months each, in two items, two items, one; then 12 months
     assert views.other_skills == ["long", "short", "twice", "mono", "once"]
+
+
+# --- fifth round: the survivors the core's tests could still kill -------------------------------
+
+
+def test_a_span_starting_after_today_has_lasted_no_month_yet() -> None:
+    # a job accepted and entered before its first day: "2024-10 - present" on 23 Sep 2024
+    assert Span(Date(2024, 10), "present").months(TODAY) == 0
+    assert Span(Date(2024, 11), "present").months(TODAY) == 0
+    assert Span(Date(2024, 9), "present").months(TODAY) == 1
+
+
+def test_a_skill_without_months_recorded_is_not_backed() -> None:
+    two: list[Record] = [Talk("a", "A", Date(2020)), Talk("b", "B", Date(2021))]
+    # views made by hand: months recorded for one kind of work only, or for none
+    assert not is_featured(Views(skills={"t": two}), "t")
+    assert not is_featured(Views(skills={"t": two}, skill_job_months={"t": 0}), "t")
+    assert not is_featured(Views(skills={"t": two}, skill_contribution_months={"t": 0}), "t")
+    assert is_featured(Views(skills={"t": two}, skill_contribution_months={"t": 3}), "t")
+    assert is_featured(Views(skills={"t": two}, skill_job_months={"t": 3}), "t")
+
+
+def test_results_are_an_entrys_measured_achievements_newest_first() -> None:
+    faster = Metric("latency", "", "÷2", 0.5)
+
+    def achievement(key: str, day: Date, entry: str, *metrics: Metric) -> Achievement:
+        return Achievement(key, key, day, metrics=metrics, entry=entry)
+
+    older = achievement("older", Date(2020, 3), "job", faster)
+    newer = achievement("newer", Date(2022, 1), "job", faster)
+    elsewhere = achievement("elsewhere", Date(2021), "other", faster)
+    records = Records(
+        achievements=[
+            older,
+            achievement("unmeasured", Date(2023), "job"),  # no metrics: no result
+            newer,
+            achievement("untied", Date(2023), "", faster),  # no entry: nobody's result
+            elsewhere,
+        ]
+    )
+    views = build_views(records, {}, TODAY)
+    assert views.results == {"job": [newer, older], "other": [elsewhere]}
+
+
+# --- what only builds reached: ids, labels, a day from the calendar, a project's relationships ---
+
+
+def test_text_without_letters_gets_a_digest_of_itself() -> None:
+    # the first ten hex digits of the text's SHA-256 (hashlib.sha256("★★".encode()))
+    assert digest_id("talk", "★★") == "talk-d36e84cc98"
+    assert digest_id("entry", "\ud800") == "entry-91a681b998"  # a lone surrogate is text too
+    assert slug_or_digest("★★", "talk") == "talk-d36e84cc98"
+    assert slug_or_digest("Mozilla Corp.", "entry") == "mozilla-corp"
+
+
+def test_a_taken_id_gets_the_first_free_number_from_two() -> None:
+    assert unique_id("job", set()) == "job"
+    assert unique_id("job", {"job"}) == "job-2"
+    assert unique_id("job", {"job", "job-2"}) == "job-3"
+    assert unique_id("job", {"job", "job-2", "job-3"}) == "job-4"
+    assert unique_id("job", {"job-2": 1}) == "job"
+    assert unique_id("job", {"job": 1, "job-3": 1}) == "job-2"
+
+
+def test_labels_and_skill_anchors() -> None:
+    assert object_label("entry", "Acme  2020") == "cv-entry-acme 2020"
+    assert skill_anchor("Rust & C++") == "skill-rust-c"
+    assert skill_anchor("★") == "skill-26c57b0854"
+
+
+def test_a_day_from_the_calendar_is_day_precise() -> None:
+    assert Date.from_date(dt.date(2024, 2, 29)) == Date(2024, 2, 29)
+
+
+def test_a_projects_relationships_claim_what_its_roles_say_at_least_a_contribution() -> None:
+    assert relationships(("Maintainer", "author")) == ("maintainer",)
+    assert relationships(("contributor", "CREATOR")) == ("creator", "contributor")
+    assert relationships(()) == ()
+    project = Project("p", "P", None, roles=("Maintainer",))
+    assert project.relationships() == ("maintainer",)
+    assert Project("p", "P", None, roles=("Autor",), related=("creator",)).relationships() == (
+        "creator",
+    )
+    assert Project("p", "P", None, roles=("Author",)).relationships() == ("contributor",)
