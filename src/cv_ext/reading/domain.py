@@ -65,6 +65,17 @@ class CVDomain(RecordStore, AliasStore, Domain):
     #: derived views, rebuilt whenever the fingerprint or the reference date changes
     _views: tuple[tuple[str, str], Views] | None = None
 
+    #: the skills page, kept per fingerprint: every tag reference on every page asks for it
+    _skill_page: tuple[str, str | None] | None = None
+
+    @property
+    def skill_page(self) -> str | None:
+        """The document holding the skills index, if any (asked once every page is read)."""
+        key = self.data["fingerprint"]
+        if self._skill_page is None or self._skill_page[0] != key:
+            self._skill_page = (key, super().skill_page)
+        return self._skill_page[1]
+
     def views(self) -> Views:
         """Orderings, backlinks and skills, derived once per build from the records."""
         key = (self.data["fingerprint"], today(self.env.config).iso())

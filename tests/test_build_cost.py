@@ -1,5 +1,6 @@
-"""The build's heap is kept from the cycle collector while pages are read and written, and
-given back when the build ends (reading/heap.py)."""
+"""What keeps a build's cost in proportion to the site: the heap kept from the cycle
+collector while pages are read and written, and given back when the build ends
+(reading/heap.py); work asked for by every reference done once per build."""
 
 from __future__ import annotations
 
@@ -75,3 +76,32 @@ def test_what_the_process_froze_itself_stays_frozen(
     assert seen["reading"] <= before
     # ... and thawed nothing
     assert 0 < seen["after"] <= before
+
+
+def test_the_skills_page_is_looked_for_once_per_build_not_per_tag(
+    make_app: Callable[..., SphinxTestApp],
+    rootdir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every tag on every page links to the skills page; finding it scans every page that
+    shows an index, so a scan per tag grew with the square of the site."""
+    from cv_ext.reading.store import RecordStore
+
+    scans: list[str] = []
+    found = RecordStore.skill_page.fget
+    assert found is not None
+
+    def counted(store: RecordStore) -> str | None:
+        scans.append("scan")
+        return found(store)
+
+    monkeypatch.setattr(RecordStore, "skill_page", property(counted))
+    app = make_app("html", srcdir=rootdir / "test-basic", builddir=tmp_path / "_build")
+    app.build()
+    links = sum(
+        page.read_text(encoding="utf-8").count("skills.html#")
+        for page in app.outdir.glob("**/*.html")
+    )
+    assert links > 10  # many tags link to it ...
+    assert len(scans) == 1  # ... found in one scan
