@@ -83,7 +83,7 @@ def _drop_unused_bundles(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     static = Path(app.builder.outdir) / "_static"
-    suffixes = {".html", ".xhtml", app.builder.out_suffix}  # epub writes .xhtml
+    suffixes = {".html", ".xhtml", getattr(app.builder, "out_suffix", ".html")}  # epub: .xhtml
     pages = (p for p in Path(app.builder.outdir).rglob("*") if p.suffix in suffixes)
     linked = set(_linked(pages))
     for path in static.glob("cv_ext-*.css"):
