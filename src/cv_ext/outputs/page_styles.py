@@ -10,6 +10,8 @@ inside ``:has()`` or ``:not()`` (what they need is not a class the element must 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -32,9 +34,8 @@ def classes_in(html: str) -> set[str]:
 
 def trim(css: str, classes: Iterable[str]) -> str:
     """The rules of *css* a page whose markup carries *classes* can match, compactly written."""
-    have = {name for name in classes if name.startswith(PREFIX)}
-    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    return "\n".join(_kept(rules, have)) + "\n"
+    have = frozenset(name for name in classes if name.startswith(PREFIX))
+    return "\n".join(_kept(_parsed(css), have)) + "\n"
 
 
 def needs_styles(classes: Iterable[str]) -> bool:
@@ -42,29 +43,60 @@ def needs_styles(classes: Iterable[str]) -> bool:
     return any(name.startswith(PREFIX) for name in classes)
 
 
-def _kept(rules: Iterable[Node], have: set[str]) -> Iterator[str]:
+@dataclass(frozen=True)
+class _Rule:
+    """A style rule: each selector with the classes it needs, and the declarations."""
+
+    selectors: tuple[tuple[str, frozenset[str]], ...]
+    body: str
+
+
+@dataclass(frozen=True)
+class _Media:
+    """An ``@media`` block and the rules inside it."""
+
+    prelude: str
+    rules: tuple[_Rule | _Media | str, ...]
+
+
+@cache
+def _parsed(css: str) -> tuple[_Rule | _Media | str, ...]:
+    """*css* read once per build, however many pages trim it; other at-rules as text."""
+    return tuple(_read(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)))
+
+
+def _read(rules: Iterable[Node]) -> Iterator[_Rule | _Media | str]:
     for rule in rules:
         if isinstance(rule, QualifiedRule):
-            selectors = [s for s in _selectors(rule.prelude) if _required(s) <= have]
-            if selectors:
-                body = ";".join(_declarations(rule.content))
-                yield f"{','.join(tinycss2.serialize(s).strip() for s in selectors)}{{{body}}}"
+            selectors = tuple(
+                (tinycss2.serialize(s).strip(), frozenset(_required(s)))
+                for s in _selectors(rule.prelude)
+            )
+            yield _Rule(selectors, ";".join(_declarations(rule.content)))
         elif isinstance(rule, AtRule):
-            yield from _at_rule(rule, have)
+            prelude = " ".join(tinycss2.serialize(rule.prelude).split())
+            if rule.content is None:
+                yield f"@{rule.at_keyword} {prelude};"
+            elif rule.lower_at_keyword == "media":
+                inner = tinycss2.parse_rule_list(rule.content, True, True)
+                yield _Media(prelude, tuple(_read(inner)))
+            elif rule.lower_at_keyword == "page":
+                space = " " if prelude else ""
+                yield f"@page{space}{prelude}{{{';'.join(_declarations(rule.content))}}}"
+            else:  # anything else (@supports, @font-face, ...) as written
+                yield rule.serialize()
 
 
-def _at_rule(rule: AtRule, have: set[str]) -> Iterator[str]:
-    prelude = " ".join(tinycss2.serialize(rule.prelude).split())
-    if rule.content is None:
-        yield f"@{rule.at_keyword} {prelude};"
-    elif rule.lower_at_keyword == "media":
-        inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
-        if kept := list(_kept(inner, have)):
-            yield f"@media {prelude}{{{''.join(kept)}}}"
-    elif rule.lower_at_keyword == "page":
-        yield f"@page{' ' + prelude if prelude else ''}{{{';'.join(_declarations(rule.content))}}}"
-    else:  # anything else (@supports, @font-face, ...) as written
-        yield rule.serialize()
+def _kept(rules: Iterable[_Rule | _Media | str], have: frozenset[str]) -> Iterator[str]:
+    for rule in rules:
+        if isinstance(rule, _Rule):
+            if selectors := [text for text, needed in rule.selectors if needed <= have]:
+                yield f"{','.join(selectors)}{{{rule.body}}}"
+        elif isinstance(rule, _Media):
+            if kept := list(_kept(rule.rules, have)):
+                yield f"@media {rule.prelude}{{{''.join(kept)}}}"
+        else:
+            yield rule
 
 
 def _declarations(content: list[Node] | None) -> Iterator[str]:
