@@ -57,7 +57,7 @@ def test_a_selector_goes_with_a_class_the_page_lacks() -> None:
 
 
 def test_classes_are_read_from_class_attributes_only() -> None:
-    html = '<p class="cv-tags x">cv-entry</p><span class="cv-tag"></span><a title="class">'
+    html = '<p class="cv-tags x">cv-entry</p><span class = \'cv-tag\'></span><a title="class">'
     assert classes_in(html) == {"cv-tags", "x", "cv-tag"}
     assert needs_styles({"cv-tag"})
     assert not needs_styles({"highlight", "reference"})

@@ -24,12 +24,14 @@ if TYPE_CHECKING:
     from tinycss2.ast import Node
 
 PREFIX = "cv-"
-_CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
+_CLASS_ATTRIBUTE = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 def classes_in(html: str) -> set[str]:
-    """Every class name in *html*'s ``class`` attributes (Sphinx and cv_ext quote them so)."""
-    return {name for value in _CLASS_ATTRIBUTE.findall(html) for name in value.split()}
+    """Every class name in *html*'s ``class`` attributes, however a raw HTML block quotes them."""
+    return {
+        name for pair in _CLASS_ATTRIBUTE.findall(html) for value in pair for name in value.split()
+    }
 
 
 def trim(css: str, classes: Iterable[str]) -> str:
