@@ -14,9 +14,7 @@ language = "en"
 #   sphinx-build -M latexpdf docs docs/_build
 #   CV_PDF=docs/_build/latex/max-inden-cv.pdf sphinx-build -b dirhtml docs docs/_build/dirhtml
 # and the titles of the PDF, man page, texinfo and link previews in the build's language.
-# No sphinx_design: the site shows no cards or grids, and its CSS and script would load on
-# every page all the same.
-extensions = ["sphinx.ext.extlinks", "myst_parser", "notfound.extension", "cv_ext"]
+extensions = ["sphinx.ext.extlinks", "myst_parser", "sphinx_design", "notfound.extension", "cv_ext"]
 
 # The CV is a snapshot of September 2024: "present" counts up to that day, and
 # builds are reproducible whatever day they run on.

@@ -43,8 +43,7 @@ language = "{language}"
 # links, link previews and the sitemap; robots.txt; the PDF of cv.md, linked on Read the
 # Docs, or elsewhere built first and named in CV_PDF (see README.md); and the titles of
 # the PDF, man page and link previews in the site's language.
-# add "sphinx_design" for cards and grids (its CSS and script then load on every page)
-extensions = ["myst_parser", "notfound.extension", "cv_ext"]
+extensions = ["myst_parser", "sphinx_design", "notfound.extension", "cv_ext"]
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 myst_heading_anchors = 3
 
