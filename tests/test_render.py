@@ -33,7 +33,7 @@ def built(request: pytest.FixtureRequest, make_app, rootdir: Path, tmp_path: Pat
 def test_builds_without_warnings(built: SphinxTestApp) -> None:
     assert strip_colors(built.warning.getvalue()) == ""
     assert (built.outdir / "_static" / "cv_ext.css").is_file()
-    assert "cv_ext.css" in (built.outdir / "index.html").read_text(encoding="utf8")
+    assert "_static/cv_ext-" in (built.outdir / "index.html").read_text(encoding="utf8")
 
 
 def position(page: BeautifulSoup, title: str) -> Tag:

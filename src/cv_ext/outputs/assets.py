@@ -1,23 +1,96 @@
-"""cv_ext's own CSS and scripts (``cv_ext/static``), added to every web build."""
+"""cv_ext's own CSS and scripts (``cv_ext/static``) in web builds.
+
+Each page loads one stylesheet, ``_static/cv_ext-<digest>.css``: the rules of
+``cv_ext.css`` its own markup can match (``page_styles``), so that a project page does not
+carry the skills index's or the timeline's rules, and a page without cv_ext's markup
+loads none. Pages that need the same rules share the file, cached like any static file.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import re
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from cv_ext.outputs.page_styles import classes_in, needs_styles, trim
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from sphinx.application import Sphinx
 
 STATIC_DIR = Path(__file__).parent.parent / "static"
+STYLESHEET = STATIC_DIR / "cv_ext.css"
+_BUNDLE = re.compile(r"\bcv_ext-[0-9a-f]{12}\.css\b")
 
 
 def setup_assets(app: Sphinx) -> None:
-    """Make ``cv_ext/static`` a static folder and load ``cv_ext.css`` on every page."""
+    """Make ``cv_ext/static`` a static folder; give each web page the styles it uses."""
     app.connect("builder-inited", _add_static_path)
-    app.add_css_file("cv_ext.css")
+    # late: after every handler that adds cv_ext markup to the page (footer, languages)
+    app.connect("html-page-context", _page_styles, priority=900)
+    app.connect("build-finished", _drop_unused_bundles)
 
 
 def _add_static_path(app: Sphinx) -> None:
     # app.add_static_dir() only exists from Sphinx 9.1; never mutate the user's own list
     if app.builder.format == "html":
         app.config.html_static_path = [*app.config.html_static_path, str(STATIC_DIR)]
+
+
+def page_classes(context: dict[str, Any]) -> set[str]:
+    """The class names of what a page shows: its body and the theme's footer icons."""
+    icons = context.get("theme_footer_icons") or []
+    extra = " ".join(str(icon.get("class", "")) for icon in icons if isinstance(icon, dict))
+    return classes_in(str(context.get("body") or "")) | set(extra.split())
+
+
+@cache
+def _styles_for(classes: frozenset[str]) -> str:
+    return trim(STYLESHEET.read_text(encoding="utf8"), classes)
+
+
+def _page_styles(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    if app.builder.format != "html":
+        return
+    classes = page_classes(context)
+    if not needs_styles(classes):
+        return
+    css = _styles_for(frozenset(name for name in classes if name.startswith("cv-")))
+    name = f"cv_ext-{hashlib.sha256(css.encode('utf8')).hexdigest()[:12]}.css"
+    _write_once(Path(app.builder.outdir) / "_static" / name, css)
+    # with the priority cv_ext.css had on every page: after the theme's, before the site's
+    app.add_css_file(name, priority=500)
+
+
+def _write_once(path: Path, text: str) -> None:
+    """Write *path* unless it is there; whole, as parallel writers may race for it."""
+    if path.is_file():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    partial.write_text(text, encoding="utf8")
+    partial.replace(path)
+
+
+def _drop_unused_bundles(app: Sphinx, exception: BaseException | None) -> None:
+    """Delete stylesheets of earlier builds no page links any more, as a clean build has none."""
+    if exception is not None or app.builder.format != "html":
+        return
+    static = Path(app.builder.outdir) / "_static"
+    suffixes = {".html", ".xhtml", getattr(app.builder, "out_suffix", ".html")}  # epub: .xhtml
+    pages = (p for p in Path(app.builder.outdir).rglob("*") if p.suffix in suffixes)
+    linked = set(_linked(pages))
+    for path in static.glob("cv_ext-*.css"):
+        if path.name not in linked:
+            path.unlink()
+
+
+def _linked(pages: Iterable[Path]) -> Iterable[str]:
+    for page in pages:
+        yield from _BUNDLE.findall(page.read_text(encoding="utf8", errors="replace"))
