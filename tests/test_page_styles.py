@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 import tinycss2
 from bs4 import BeautifulSoup
+from conftest import source_copy
 from sphinx.util.console import strip_colors
 from tinycss2.ast import AtRule, QualifiedRule
 
@@ -131,3 +132,27 @@ def test_epub_pages_keep_their_stylesheets(make_app, rootdir: Path, tmp_path: Pa
     (name,) = re.findall(r'href="_static/(cv_ext-[0-9a-f]{12}\.css)"', page)
     assert (app.outdir / "_static" / name).is_file()
     assert name in (app.outdir / "content.opf").read_text(encoding="utf8")
+
+
+def test_an_incremental_build_keeps_the_stylesheets_a_clean_build_has(
+    make_app, rootdir: Path, tmp_path: Path
+) -> None:
+    """A page whose markup changes links another stylesheet; the one it linked goes if no
+    page links it any more, while pages the build did not write keep theirs."""
+    source = source_copy(rootdir / "test-basic", tmp_path)
+    app = make_app("html", srcdir=source, builddir=tmp_path / "_build")
+    app.build()
+    before = stylesheet_of(app, "talks")
+    talks = source / "talks.rst"
+    talks.write_text(talks.read_text("utf8").replace(".. cv-index:: talks\n", ""), "utf8")
+    again = make_app("html", srcdir=source, builddir=tmp_path / "_build")
+    again.build()
+    clean = make_app("html", srcdir=source, builddir=tmp_path / "_clean")
+    clean.build()
+
+    def bundles(app: SphinxTestApp) -> set[str]:
+        return {path.name for path in (app.outdir / "_static").glob("cv_ext-*.css")}
+
+    assert stylesheet_of(again, "talks") != before
+    assert before not in bundles(clean)  # only the talks page needed it ...
+    assert bundles(again) == bundles(clean)  # ... so it went, and nothing else did

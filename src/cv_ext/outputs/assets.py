@@ -9,6 +9,7 @@ loads none. Pages that need the same rules share the file, cached like any stati
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 from functools import cache
@@ -18,13 +19,14 @@ from typing import TYPE_CHECKING, Any
 from cv_ext.outputs.page_styles import classes_in, needs_styles, trim
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
 
     from sphinx.application import Sphinx
 
 STATIC_DIR = Path(__file__).parent.parent / "static"
 STYLESHEET = STATIC_DIR / "cv_ext.css"
 _BUNDLE = re.compile(r"\bcv_ext-[0-9a-f]{12}\.css\b")
+#: beside the doctrees: the stylesheets each written page links (``_drop_unused_bundles``)
+LINKS_FILE = "cv_ext_styles.json"
 
 
 def setup_assets(app: Sphinx) -> None:
@@ -79,18 +81,51 @@ def _write_once(path: Path, text: str) -> None:
 
 
 def _drop_unused_bundles(app: Sphinx, exception: BaseException | None) -> None:
-    """Delete stylesheets of earlier builds no page links any more, as a clean build has none."""
+    """Delete stylesheets of earlier builds no page links any more, as a clean build has none.
+
+    Which stylesheets each page links is kept beside the doctrees, with the page's size and
+    time: a page this build did not write is not read again.
+    """
     if exception is not None or app.builder.format != "html":
         return
-    static = Path(app.builder.outdir) / "_static"
+    outdir = Path(app.builder.outdir)
+    record = Path(app.doctreedir) / LINKS_FILE
+    known = _read_links(record)
     suffixes = {".html", ".xhtml", getattr(app.builder, "out_suffix", ".html")}  # epub: .xhtml
-    pages = (p for p in Path(app.builder.outdir).rglob("*") if p.suffix in suffixes)
-    linked = set(_linked(pages))
-    for path in static.glob("cv_ext-*.css"):
+    links: dict[str, tuple[list[int], list[str]]] = {}
+    for page in outdir.rglob("*"):
+        if page.suffix not in suffixes or not page.is_file():
+            continue
+        key, info = page.relative_to(outdir).as_posix(), page.stat()
+        stamp = [info.st_mtime_ns, info.st_size]
+        if key in known and known[key][0] == stamp:
+            links[key] = known[key]
+        else:
+            text = page.read_text(encoding="utf8", errors="replace")
+            links[key] = (stamp, sorted(set(_BUNDLE.findall(text))))
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(json.dumps(links, sort_keys=True), encoding="utf8")
+    linked = {name for _stamp, names in links.values() for name in names}
+    for path in (outdir / "_static").glob("cv_ext-*.css"):
         if path.name not in linked:
             path.unlink()
 
 
-def _linked(pages: Iterable[Path]) -> Iterable[str]:
-    for page in pages:
-        yield from _BUNDLE.findall(page.read_text(encoding="utf8", errors="replace"))
+def _read_links(record: Path) -> dict[str, tuple[list[int], list[str]]]:
+    """The stylesheets each page linked when the last build ended; nothing if unreadable."""
+    try:
+        data = json.loads(record.read_text(encoding="utf8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {key: (value[0], value[1]) for key, value in data.items() if _is_link(value)}
+
+
+def _is_link(value: object) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and isinstance(value[0], list)
+        and isinstance(value[1], list)
+    )
