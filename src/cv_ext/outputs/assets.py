@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from cv_ext.outputs.page_styles import classes_in, needs_styles, trim
 
 if TYPE_CHECKING:
-
     from sphinx.application import Sphinx
 
 STATIC_DIR = Path(__file__).parent.parent / "static"
