@@ -1,7 +1,9 @@
 """The domain's record store without Sphinx, exactly: records noted, a page's records
 forgotten (clear_doc), a parallel reader's records merged, duplicates warned once with the
-earliest (page, line) kept. Found by mutation testing (scripts/mutation.py): the store's
-other tests read whole Sphinx projects, seconds per mutant."""
+earliest (page, line) kept, the pages whose declaration lost remembered through all of
+these, to be read again when the winning page changes. Found by mutation testing
+(scripts/mutation.py): the store's other tests read whole Sphinx projects, seconds per
+mutant."""
 
 from __future__ import annotations
 
@@ -446,3 +448,15 @@ def test_merge_in_any_order_remembers_the_same_losing_pages() -> None:
     second.merge_domaindata({"a"}, worker("a").data)
     assert first.outvoted == second.outvoted == {"entry:job": ["b"]}
     assert first.entries == second.entries
+
+
+def test_an_id_holding_a_colon_is_remembered_and_merged_whole() -> None:
+    # "type:id" splits at the first colon: the type never holds one, an id may
+    main, worker = Store(), Store()
+    main.note("entry", entry("v1:beta", "a", 1))
+    worker.note("entry", entry("v1:beta", "a", 1))
+    worker.note("entry", entry("v1:beta", "b", 1))
+    main.merge_domaindata({"b"}, worker.data)
+    assert main.outvoted == {"entry:v1:beta": ["b"]}
+    assert main.outvoted_by({"a"}, main.get) == {"b"}
+    assert main.outvoted_by({"elsewhere"}, main.get) == set()

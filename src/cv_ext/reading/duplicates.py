@@ -44,7 +44,10 @@ class DuplicateStore:
 
     def note_outvoted(self, objtype: str, object_id: str, docname: str) -> None:
         """Remember that *docname*'s declaration of *object_id* lost."""
-        pages = self.outvoted.setdefault(f"{objtype}:{object_id}", [])
+        self._remember(f"{objtype}:{object_id}", docname)
+
+    def _remember(self, key: str, docname: str) -> None:
+        pages = self.outvoted.setdefault(key, [])
         if docname not in pages:
             bisect.insort(pages, docname)
 
@@ -58,10 +61,9 @@ class DuplicateStore:
     def merge_outvoted(self, docnames: AbstractSet[str], otherdata: dict[str, Any]) -> None:
         """Take over the lost declarations a parallel reader found on *docnames*."""
         for key, pages in otherdata["outvoted"].items():
-            objtype, _, object_id = key.partition(":")
             for docname in pages:
                 if docname in docnames:
-                    self.note_outvoted(objtype, object_id, docname)
+                    self._remember(key, docname)
 
     def outvoted_by(
         self, pages: AbstractSet[str], winner: Callable[[str, str], Record | None]
