@@ -76,7 +76,7 @@ GROUPS: dict[str, Group] = {
         ],
     ),
     "store": Group(
-        modules=["src/cv_ext/reading/store.py"],
+        modules=["src/cv_ext/reading/store.py", "src/cv_ext/reading/duplicates.py"],
         # the domain's record store, built directly: no Sphinx project is read
         tests=["tests/test_mutants_store.py"],
     ),

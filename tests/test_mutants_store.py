@@ -1,7 +1,9 @@
 """The domain's record store without Sphinx, exactly: records noted, a page's records
 forgotten (clear_doc), a parallel reader's records merged, duplicates warned once with the
-earliest (page, line) kept. Found by mutation testing (scripts/mutation.py): the store's
-other tests read whole Sphinx projects, seconds per mutant."""
+earliest (page, line) kept, the pages whose declaration lost remembered through all of
+these, to be read again when the winning page changes. Found by mutation testing
+(scripts/mutation.py): the store's other tests read whole Sphinx projects, seconds per
+mutant."""
 
 from __future__ import annotations
 
@@ -330,3 +332,131 @@ def test_declared_lists_every_record_by_page_then_line() -> None:
     assert declared.projects == [tool]
     assert declared.publications == [paper]
     assert declared.items == [me]
+
+
+# --- the pages whose declaration lost, read again when the winner's page changes ---------------
+
+
+def test_a_losing_declaration_on_another_page_is_remembered(warnings: Warnings) -> None:
+    store = Store()
+    store.note("entry", entry("job", "b", 4))
+    # page "a" comes first: "b"'s record is displaced, and "b" remembered
+    store.note("entry", entry("job", "a", 9))
+    # a later page loses at once
+    store.note("entry", entry("job", "c", 1))
+    # so does a later line of the winner's own page: it is read again with the winner anyway
+    store.note("entry", entry("job", "a", 12))
+    # the same record noted twice is no duplicate; a talk of the same id is another object
+    store.note("entry", entry("job", "a", 9))
+    store.note("talk", Talk("job", "Talk", None, docname="d", lineno=1))
+    assert store.outvoted == {"entry:job": ["b", "c"]}
+    assert store.data["outvoted"] is store.outvoted
+    # a page remembered twice (two losing declarations of one id) is listed once
+    store.note("entry", entry("job", "c", 7))
+    assert store.outvoted == {"entry:job": ["b", "c"]}
+    assert len(warnings.seen) == 4
+
+
+def test_the_losing_pages_are_those_to_read_again_when_the_winners_page_changes() -> None:
+    store = Store()
+    store.note("project", Project("mesh", "Mesh", None, docname="alpha", lineno=3))
+    store.note("project", Project("mesh", "Mesh too", None, docname="beta", lineno=4))
+    store.note("project", Project("mesh", "Mesh three", None, docname="delta", lineno=1))
+    store.note("talk", Talk("relay", "Relay", None, docname="echo", lineno=2))
+    store.note("talk", Talk("relay", "Relay too", None, docname="charlie", lineno=8))
+    assert store.outvoted == {"project:mesh": ["beta", "delta"], "talk:relay": ["echo"]}
+    assert store.outvoted_by({"alpha"}, store.get) == {"beta", "delta"}
+    assert store.outvoted_by({"alpha", "beta"}, store.get) == {"delta"}  # "beta" is read anyway
+    assert store.outvoted_by({"beta"}, store.get) == set()  # the winner did not change
+    assert store.outvoted_by({"alpha", "charlie"}, store.get) == {"beta", "delta", "echo"}
+    assert store.outvoted_by({"echo"}, store.get) == set()  # "echo" lost to "charlie"
+    assert store.outvoted_by({"elsewhere"}, store.get) == set()
+    assert store.outvoted_by(set(), store.get) == set()
+    # a remembered id whose winner is gone: its losers are read again, one of them may win
+    del store.projects["mesh"]
+    assert store.outvoted_by(set(), store.get) == {"beta", "delta"}
+
+
+def test_clearing_a_losing_page_forgets_it_clearing_the_winners_keeps_the_losers() -> None:
+    store = Store()
+    store.note("entry", entry("job", "a", 1))
+    store.note("entry", entry("job", "b", 1))
+    store.note("entry", entry("job", "c", 1))
+    store.note("entry", entry("solo", "a", 2))
+    store.note("entry", entry("solo", "c", 5))
+    assert store.outvoted == {"entry:job": ["b", "c"], "entry:solo": ["c"]}
+    # the winner's page is read again or gone: its losers stay, to be read again with it
+    store.clear_doc("a")
+    assert store.outvoted == {"entry:job": ["b", "c"], "entry:solo": ["c"]}
+    assert store.outvoted_by({"a"}, store.get) == {"b", "c"}
+    # a losing page read again, or gone, is forgotten everywhere; an id left without
+    # losing pages is forgotten too
+    store.clear_doc("c")
+    assert store.outvoted == {"entry:job": ["b"]}
+    store.clear_doc("b")
+    assert store.outvoted == {}
+    store.clear_doc("never-read")
+
+
+def test_reading_a_losing_page_again_remembers_it_again() -> None:
+    store = Store()
+    store.note("entry", entry("job", "a", 1))
+    store.note("entry", entry("job", "b", 1, "First"))
+    store.clear_doc("b")
+    store.note("entry", entry("job", "b", 1, "Edited"))
+    assert store.outvoted == {"entry:job": ["b"]}
+    # the winner's page no longer declares the id: read again, the loser takes it
+    store.clear_doc("a")
+    store.clear_doc("b")
+    store.note("entry", entry("job", "b", 1, "Edited"))
+    assert store.entries["job"].docname == "b"
+    assert store.outvoted == {}
+
+
+def test_merge_takes_the_losing_pages_a_worker_found_on_its_own_pages(
+    warnings: Warnings,
+) -> None:
+    main = Store()
+    main.note("entry", entry("job", "b", 4))
+    main.note("entry", entry("kept", "x", 1))
+    main.note("entry", entry("kept", "y", 1))
+    # a worker reading "a" and "c": "c" loses to "a" there; "z" is none of its pages
+    worker = Store()
+    worker.note("entry", entry("job", "a", 1))
+    worker.note("entry", entry("job", "c", 1))
+    worker.note("entry", entry("other", "m", 1))
+    worker.note("entry", entry("other", "z", 1))
+    assert worker.outvoted == {"entry:job": ["c"], "entry:other": ["z"]}
+    main.merge_domaindata({"a", "c", "m"}, worker.data)
+    # "b", in the main store, loses to the worker's "a"; "c" is taken over; "z" is not
+    assert main.entries["job"].docname == "a"
+    assert main.outvoted == {"entry:job": ["b", "c"], "entry:kept": ["y"]}
+    assert main.outvoted_by({"a"}, main.get) == {"b", "c"}
+    assert len(warnings.seen) == 4
+
+
+def test_merge_in_any_order_remembers_the_same_losing_pages() -> None:
+    def worker(docname: str) -> Store:
+        store = Store()
+        store.note("entry", entry("job", docname, 1))
+        return store
+
+    first, second = Store(), Store()
+    first.merge_domaindata({"a"}, worker("a").data)
+    first.merge_domaindata({"b"}, worker("b").data)
+    second.merge_domaindata({"b"}, worker("b").data)
+    second.merge_domaindata({"a"}, worker("a").data)
+    assert first.outvoted == second.outvoted == {"entry:job": ["b"]}
+    assert first.entries == second.entries
+
+
+def test_an_id_holding_a_colon_is_remembered_and_merged_whole() -> None:
+    # "type:id" splits at the first colon: the type never holds one, an id may
+    main, worker = Store(), Store()
+    main.note("entry", entry("v1:beta", "a", 1))
+    worker.note("entry", entry("v1:beta", "a", 1))
+    worker.note("entry", entry("v1:beta", "b", 1))
+    main.merge_domaindata({"b"}, worker.data)
+    assert main.outvoted == {"entry:v1:beta": ["b"]}
+    assert main.outvoted_by({"a"}, main.get) == {"b"}
+    assert main.outvoted_by({"elsewhere"}, main.get) == set()

@@ -61,7 +61,7 @@ class CVDomain(RecordStore, AliasStore, Domain):
         for role in ("entry", "achievement", "project", "talk", "publication", "skill", *ALIASES)
     }
     initial_data: ClassVar[dict[str, Any]] = INITIAL_DATA | ALIAS_DATA
-    data_version = 7
+    data_version = 8
     #: derived views, rebuilt whenever the fingerprint or the reference date changes
     _views: tuple[tuple[str, str], Views] | None = None
 

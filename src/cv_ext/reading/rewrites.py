@@ -1,4 +1,6 @@
-"""Which pages an incremental build rewrites: the digests of :mod:`.digests`, asked once."""
+"""Which pages an incremental build rewrites (the digests of :mod:`.digests`, asked once),
+and which unchanged pages it reads again (a declaration that lost to a changed page's).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from cv_ext.reading.domain import CVDomain, get_domain
 from cv_ext.reading.store import STORES
 
 if TYPE_CHECKING:
+    from collections.abc import Set as AbstractSet
+
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -26,6 +30,23 @@ def setup_rewrites(app: Sphinx) -> None:
     # are cached by, so the handlers after it build the views once, with the new records
     app.connect("env-updated", note_stale_pages, priority=100)
     app.connect("env-get-updated", updated_pages)
+    app.connect("env-get-outdated", outvoted_pages)
+
+
+def outvoted_pages(
+    app: Sphinx,
+    env: BuildEnvironment,
+    added: AbstractSet[str],
+    changed: AbstractSet[str],
+    removed: AbstractSet[str],
+) -> list[str]:
+    """Pages to read again: their declaration of an id lost to a page that changed or went.
+
+    Sphinx reads only the changed page; without the losing pages, the id would be gone
+    where a clean build gives it to one of them.
+    """
+    domain = get_domain(env)
+    return sorted(domain.outvoted_by(changed | removed, domain.get))
 
 
 #: the pages :func:`note_stale_pages` found in this build, until Sphinx asks for them

@@ -12,6 +12,7 @@ from sphinx.util import logging
 
 from cv_ext.common.warn import log_warning
 from cv_ext.core.records import Records
+from cv_ext.reading.duplicates import DUPLICATE_DATA, DuplicateStore
 
 if TYPE_CHECKING:
     from collections.abc import Set as AbstractSet
@@ -60,13 +61,15 @@ INITIAL_DATA: dict[str, Any] = {
     "aggregate_digests": {},  # overview, projects, ... -> digest of what it shows
     "fingerprint": "",  # digest of all records at the end of the last read
     "navigation": {},  # what navigation shows, as digests (digests.navigation_state)
+    **DUPLICATE_DATA,  # the pages whose declaration of an id lost, to read again
 }
 
 
-class RecordStore:
+class RecordStore(DuplicateStore):
     """Records by type and id, with the pages declaring them; the earliest of a duplicate wins.
 
-    A mixin of the domain: it works on the domain's pickled ``data``.
+    A mixin of the domain: it works on the domain's pickled ``data``. The pages whose
+    declaration lost are remembered (:class:`DuplicateStore`), to be read again.
     """
 
     data: dict[str, Any]
@@ -129,7 +132,14 @@ class RecordStore:
     def note(self, objtype: str, record: Record) -> bool:
         """Record an object; warn and keep the earliest one if its id is taken."""
         self._index(objtype, record)
-        return keep_earliest(self.table(objtype), objtype, record)
+        return self._keep(objtype, record)
+
+    def _keep(self, objtype: str, record: Record) -> bool:
+        existing = self.table(objtype).get(record.id)
+        kept = keep_earliest(self.table(objtype), objtype, record)
+        if existing is not None:
+            self.note_duplicate(objtype, existing, record, kept=kept)
+        return kept
 
     def _index(self, objtype: str, record: Record) -> None:
         # docname -> its (type, id)s, so that clearing a page never scans every record
@@ -158,19 +168,20 @@ class RecordStore:
                 del store[key]
         for per_doc in ("backlinks", "aggregates", "papers"):
             self.data[per_doc].pop(docname, None)
+        self.forget_outvoted(docname)
 
     def merge_domaindata(self, docnames: AbstractSet[str], otherdata: dict[str, Any]) -> None:
         """Take over what a parallel reader recorded for *docnames*."""
         for objtype, store_name in STORES.items():
-            store = self.data[store_name]
             for record in otherdata[store_name].values():
                 if record.docname in docnames:
                     self._index(objtype, record)
-                    keep_earliest(store, objtype, record)
+                    self._keep(objtype, record)
         for per_doc in ("backlinks", "aggregates", "papers"):
             for docname, value in otherdata[per_doc].items():
                 if docname in docnames:
                     self.data[per_doc][docname] = value
+        self.merge_outvoted(docnames, otherdata)
 
     def get(self, objtype: str, object_id: str) -> Record | None:
         """The stored record of any type (items too), or None."""
