@@ -3,7 +3,9 @@
 :class:`AliasStore` is the part of :class:`~cv_ext.reading.domain.CVDomain` that keeps
 what ``:aliases:`` declares. Like the records, aliases are purged per page and merged
 from parallel readers; when two objects claim one old name, the earliest (page, line)
-keeps it, whatever order the readers finish in.
+keeps it, whatever order the readers finish in, and the losing claim's page is
+remembered (:class:`~cv_ext.reading.duplicates.DuplicateStore`), to be read again when
+the winning page changes or goes.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 from sphinx.util import logging
 
 from cv_ext.common.warn import log_warning
+from cv_ext.reading.duplicates import DuplicateStore
 
 if TYPE_CHECKING:
     from collections.abc import Set as AbstractSet
@@ -27,9 +30,11 @@ ALIAS_DATA: dict[str, Any] = {
     "moved": {},  # old docname -> Alias: the object's page was there
     "labels": {},  # label -> (docname, anchor, title) placed in the std domain this build
 }
+#: the tables of :data:`ALIAS_DATA` that objects claim names in, the earliest winning
+ALIAS_TABLES = ("aliases", "moved")
 
 
-class AliasStore:
+class AliasStore(DuplicateStore):
     """Old ids by type, old pages by docname: a mixin of the domain, on its ``data``."""
 
     data: dict[str, Any]
@@ -51,11 +56,11 @@ class AliasStore:
 
     def note_alias(self, alias: Alias) -> None:
         """Record an old id; warn if another object claimed it first."""
-        _claim(self.aliases, f"{alias.objtype}:{alias.old}", alias, f"{alias.objtype} id")
+        self._claim("aliases", f"{alias.objtype}:{alias.old}", alias, f"{alias.objtype} id")
 
     def note_moved(self, alias: Alias) -> None:
         """Record an old page of an object; warn if another object claimed it first."""
-        _claim(self.moved, alias.old, alias, "page")
+        self._claim("moved", alias.old, alias, "page")
 
     def clear_aliases(self, docname: str) -> None:
         """Forget the old names that *docname* declared."""
@@ -72,17 +77,23 @@ class AliasStore:
             if alias.docname in docnames:
                 self.note_moved(alias)
 
+    def _claim(self, table: str, key: str, alias: Alias, what: str) -> None:
+        claims = cast("dict[str, Alias]", self.data[table])
+        existing = claims.get(key)
+        if existing is None or existing == alias:
+            claims[key] = alias
+            return
+        # the earliest (page, line) wins, whatever order readers finish in
+        winner, loser = sorted((existing, alias), key=lambda a: (a.docname, a.lineno))
+        claims[key] = winner
+        self.note_lost(table, key, winner, loser)
+        _warn(winner, loser, what)
 
-def _claim(table: dict[str, Alias], key: str, alias: Alias, what: str) -> None:
-    existing = table.get(key)
-    if existing is None or existing == alias:
-        table[key] = alias
-        return
-    winner, loser = sorted((existing, alias), key=lambda a: (a.docname, a.lineno))
-    table[key] = winner
+
+def _warn(winner: Alias, loser: Alias, what: str) -> None:
     log_warning(
         logger,
-        f"old {what} {alias.old!r} already names {winner.objtype} {winner.target!r} "
+        f"old {what} {winner.old!r} already names {winner.objtype} {winner.target!r} "
         f"(in {winner.docname!r}, line {winner.lineno}); not {loser.objtype} {loser.target!r}",
         "duplicate",
         location=(loser.docname, loser.lineno),

@@ -22,7 +22,7 @@ from cv_ext.common.warn import log_warning
 from cv_ext.core.ids import search_anchor, skill_anchor
 from cv_ext.core.records import display_title
 from cv_ext.core.views import Views, build_views
-from cv_ext.reading.aliases import ALIAS_DATA, AliasStore
+from cv_ext.reading.aliases import ALIAS_DATA, ALIAS_TABLES, AliasStore
 from cv_ext.reading.config import today
 from cv_ext.reading.store import ALIASES, INITIAL_DATA, LINKABLE, PRIVATE_PAGE, RecordStore
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from cv_ext.core.records import Backlink, Linkable
+    from cv_ext.core.records import Alias, Backlink, Linkable, Record
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class CVDomain(RecordStore, AliasStore, Domain):
         for role in ("entry", "achievement", "project", "talk", "publication", "skill", *ALIASES)
     }
     initial_data: ClassVar[dict[str, Any]] = INITIAL_DATA | ALIAS_DATA
-    data_version = 8
+    data_version = 9
     #: derived views, rebuilt whenever the fingerprint or the reference date changes
     _views: tuple[tuple[str, str], Views] | None = None
 
@@ -112,6 +112,13 @@ class CVDomain(RecordStore, AliasStore, Domain):
         if record is None and (new := self.alias_of(ALIASES.get(typ, typ), target)):
             record = super().lookup(typ, new)
         return record
+
+    def holder(self, kind: str, key: str) -> Record | Alias | None:
+        """What holds *key* now: of an object type, the record of that id; of a table of
+        old names (``aliases``, ``moved``), the alias; None if nothing does."""
+        if kind in ALIAS_TABLES:
+            return cast("dict[str, Alias]", self.data[kind]).get(key)
+        return self.get(kind, key)
 
     def clear_doc(self, docname: str) -> None:
         """Forget the records and old names *docname* declared."""

@@ -40,13 +40,14 @@ def outvoted_pages(
     changed: AbstractSet[str],
     removed: AbstractSet[str],
 ) -> list[str]:
-    """Pages to read again: their declaration of an id lost to a page that changed or went.
+    """Pages to read again: their declaration of an id (or their claim of an old name in
+    ``:aliases:``) lost to a page that changed or went.
 
     Sphinx reads only the changed page; without the losing pages, the id would be gone
     where a clean build gives it to one of them.
     """
     domain = get_domain(env)
-    return sorted(domain.outvoted_by(changed | removed, domain.get))
+    return sorted(domain.outvoted_by(changed | removed, domain.holder))
 
 
 #: the pages :func:`note_stale_pages` found in this build, until Sphinx asks for them
