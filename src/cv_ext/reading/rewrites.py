@@ -152,8 +152,12 @@ def stale_pages(domain: CVDomain) -> list[str]:
     changed_kinds = digests.changed(data["aggregate_digests"], kinds)
     data["aggregate_digests"] = kinds
     homes = {f"{objtype}:{r.id}": r.docname for objtype, r in records}
+    # a page whose declaration of a changed id lost may have held the id until this read
+    # (another page took it back without it being read): it shows the object no more
+    displaced = {page for key in changed_records for page in domain.outvoted.get(key, ())}
     return sorted(
-        digests.stale_pages(
+        displaced
+        | digests.stale_pages(
             changed_records,
             changed_backlinks,
             changed_kinds,
