@@ -156,6 +156,11 @@ def test_the_losing_claim_of_an_old_id_comes_forward_when_the_winning_page_drops
     assert "old page 'old/hub' already names project 'echo-hub'" in lines[1], lines
     assert outputs(app) == clean_build(make_app, tmp_path, "clean-0")
     src = tmp_path / "site"
+    # a page that claims nothing changes: the losing page is not read again
+    read = dict(app.env.all_docs)  # docname -> when it was read
+    edit(src / "index.md", "by its old id", "by the old id it had")
+    app = build(make_app, tmp_path, "site", parallel=parallel)
+    assert {doc for doc, when in app.env.all_docs.items() if read.get(doc) != when} == {"index"}
     if change == "edited":
         # the winning object keeps its id, but no longer its old names
         edit(src / "echo.md", ":aliases: hub, old/hub\n", "")

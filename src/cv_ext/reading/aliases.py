@@ -1,7 +1,7 @@
 """Old names of objects, kept by the ``cv`` domain: old ids and the pages objects were on.
 
-:class:`AliasStore` is the part of :class:`~cv_ext.reading.domain.CVDomain` that keeps
-what ``:aliases:`` declares. Like the records, aliases are purged per page and merged
+:class:`AliasStore` is the records' store (:class:`~cv_ext.reading.store.RecordStore`)
+with what ``:aliases:`` declares. Like the records, aliases are purged per page and merged
 from parallel readers; when two objects claim one old name, the earliest (page, line)
 keeps it, whatever order the readers finish in, and the losing claim's page is
 remembered (:class:`~cv_ext.reading.duplicates.DuplicateStore`), to be read again when
@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any, cast
 from sphinx.util import logging
 
 from cv_ext.common.warn import log_warning
-from cv_ext.reading.duplicates import DuplicateStore
+from cv_ext.reading.store import RecordStore
 
 if TYPE_CHECKING:
     from collections.abc import Set as AbstractSet
 
-    from cv_ext.core.records import Alias
+    from cv_ext.core.records import Alias, Record
 
 logger = logging.getLogger(__name__)
 
@@ -34,8 +34,8 @@ ALIAS_DATA: dict[str, Any] = {
 ALIAS_TABLES = ("aliases", "moved")
 
 
-class AliasStore(DuplicateStore):
-    """Old ids by type, old pages by docname: a mixin of the domain, on its ``data``."""
+class AliasStore(RecordStore):
+    """The records, with old ids by type and old pages by docname: the domain's data."""
 
     data: dict[str, Any]
 
@@ -62,14 +62,23 @@ class AliasStore(DuplicateStore):
         """Record an old page of an object; warn if another object claimed it first."""
         self._claim("moved", alias.old, alias, "page")
 
-    def clear_aliases(self, docname: str) -> None:
-        """Forget the old names that *docname* declared."""
+    def holder(self, kind: str, key: str) -> Record | Alias | None:
+        """What holds *key* of an object type (a record) or of an old names' table (an alias)."""
+        if kind in ALIAS_TABLES:
+            claims: dict[str, Alias] = self.data[kind]
+            return claims.get(key)
+        return self.get(kind, key)
+
+    def clear_doc(self, docname: str) -> None:
+        """Forget the records and old names that *docname* declared."""
+        super().clear_doc(docname)
         for table in (self.aliases, self.moved):
             for key in [key for key, alias in table.items() if alias.docname == docname]:
                 del table[key]
 
-    def merge_aliases(self, docnames: AbstractSet[str], otherdata: dict[str, Any]) -> None:
-        """Take over the old names a parallel reader recorded for *docnames*."""
+    def merge_domaindata(self, docnames: AbstractSet[str], otherdata: dict[str, Any]) -> None:
+        """Take over the records and old names a parallel reader recorded for *docnames*."""
+        super().merge_domaindata(docnames, otherdata)
         for alias in otherdata["aliases"].values():
             if alias.docname in docnames:
                 self.note_alias(alias)
@@ -78,7 +87,7 @@ class AliasStore(DuplicateStore):
                 self.note_moved(alias)
 
     def _claim(self, table: str, key: str, alias: Alias, what: str) -> None:
-        claims = cast("dict[str, Alias]", self.data[table])
+        claims: dict[str, Alias] = self.data[table]
         existing = claims.get(key)
         if existing is None or existing == alias:
             claims[key] = alias

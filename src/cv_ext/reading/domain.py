@@ -22,26 +22,25 @@ from cv_ext.common.warn import log_warning
 from cv_ext.core.ids import search_anchor, skill_anchor
 from cv_ext.core.records import display_title
 from cv_ext.core.views import Views, build_views
-from cv_ext.reading.aliases import ALIAS_DATA, ALIAS_TABLES, AliasStore
+from cv_ext.reading.aliases import ALIAS_DATA, AliasStore
 from cv_ext.reading.config import today
-from cv_ext.reading.store import ALIASES, INITIAL_DATA, LINKABLE, PRIVATE_PAGE, RecordStore
+from cv_ext.reading.store import ALIASES, INITIAL_DATA, LINKABLE, PRIVATE_PAGE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from collections.abc import Set as AbstractSet
 
     from sphinx import addnodes
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-    from cv_ext.core.records import Alias, Backlink, Linkable, Record
+    from cv_ext.core.records import Backlink, Linkable
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["ALIASES", "LINKABLE", "CVDomain", "get_domain"]
 
 
-class CVDomain(RecordStore, AliasStore, Domain):
+class CVDomain(AliasStore, Domain):
     """Timeline entries, achievements, projects, talks and skills, with roles for each."""
 
     name = "cv"
@@ -112,23 +111,6 @@ class CVDomain(RecordStore, AliasStore, Domain):
         if record is None and (new := self.alias_of(ALIASES.get(typ, typ), target)):
             record = super().lookup(typ, new)
         return record
-
-    def holder(self, kind: str, key: str) -> Record | Alias | None:
-        """What holds *key* now: of an object type, the record of that id; of a table of
-        old names (``aliases``, ``moved``), the alias; None if nothing does."""
-        if kind in ALIAS_TABLES:
-            return cast("dict[str, Alias]", self.data[kind]).get(key)
-        return self.get(kind, key)
-
-    def clear_doc(self, docname: str) -> None:
-        """Forget the records and old names *docname* declared."""
-        super().clear_doc(docname)
-        self.clear_aliases(docname)
-
-    def merge_domaindata(self, docnames: AbstractSet[str], otherdata: dict[str, Any]) -> None:
-        """Take over the records and old names a parallel reader recorded for *docnames*."""
-        super().merge_domaindata(docnames, otherdata)
-        self.merge_aliases(docnames, otherdata)
 
     def check_consistency(self) -> None:
         """Warn about old ids that are the id of another object now: the object wins."""

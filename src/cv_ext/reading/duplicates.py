@@ -37,7 +37,7 @@ class DuplicateStore:
 
     @property
     def outvoted(self) -> dict[str, list[str]]:
-        """``"type:id"`` -> the pages whose declaration of it lost to another page's."""
+        """``"type:id"`` or ``"table:key"`` -> the pages whose declaration of it lost."""
         return cast("dict[str, list[str]]", self.data["outvoted"])
 
     def note_duplicate(self, objtype: str, existing: Record, new: Record, *, kept: bool) -> None:
@@ -47,11 +47,8 @@ class DuplicateStore:
         if existing != new:
             self.note_lost(objtype, new.id, winner, loser)
 
-    def note_lost(
-        self, kind: str, key: str, winner: Record | Alias, loser: Record | Alias
-    ) -> None:
-        """Remember the page of *loser*, whose declaration of *key* (of a type or table
-        *kind*) lost to *winner*'s."""
+    def note_lost(self, kind: str, key: str, winner: Record | Alias, loser: Record | Alias) -> None:
+        """Remember *loser*'s page: its declaration of *key* (of a type or table) lost."""
         # a loser on the winner's own page is read again with it anyway
         if loser.docname != winner.docname:
             self._remember(f"{kind}:{key}", loser.docname)
