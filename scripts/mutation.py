@@ -76,9 +76,13 @@ GROUPS: dict[str, Group] = {
         ],
     ),
     "store": Group(
-        modules=["src/cv_ext/reading/store.py", "src/cv_ext/reading/duplicates.py"],
-        # the domain's record store, built directly: no Sphinx project is read
-        tests=["tests/test_mutants_store.py"],
+        modules=[
+            "src/cv_ext/reading/store.py",
+            "src/cv_ext/reading/duplicates.py",
+            "src/cv_ext/reading/aliases.py",
+        ],
+        # the domain's record store and old names, built directly: no Sphinx project is read
+        tests=["tests/test_mutants_store.py", "tests/test_mutants_aliases.py"],
     ),
     "normalise": Group(
         modules=["src/cv_ext/cli/importer/normalise.py", "src/cv_ext/cli/importer/changes.py"],

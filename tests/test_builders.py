@@ -38,8 +38,13 @@ MEANT = {
         ("papers.md", 16, "cv.option"),
         ("papers.md", 16, "cv.url"),
     },
-    # one project id on two pages, twice: the later page's declaration loses
-    "duplicates": {("beta.rst", 4, "cv.duplicate"), ("delta.md", 3, "cv.duplicate")},
+    # one project id on two pages, twice, and one old id and old page claimed by two
+    # projects: the later page's declaration loses
+    "duplicates": {
+        ("beta.rst", 4, "cv.duplicate"),
+        ("delta.md", 3, "cv.duplicate"),
+        ("foxtrot.rst", 4, "cv.duplicate"),
+    },
 }
 WARNING = re.compile(
     r"^.*[/\\](?P<file>[^/\\]+):(?P<line>\d+): WARNING: .* \[(?P<type>cv\.[a-z]+)\]$"

@@ -8,10 +8,10 @@ mutant."""
 from __future__ import annotations
 
 import copy
-import logging
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from logger_support import Warnings, watching
 
 from cv_ext.core.dates import Date
 from cv_ext.core.records import Achievement, Backlink, Entry, Item, Project, Publication, Talk
@@ -29,29 +29,11 @@ class Store(RecordStore):
         self.data = copy.deepcopy(INITIAL_DATA)
 
 
-class Warnings(logging.Handler):
-    """Every warning the store logs: (message, type, subtype, location)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.seen: list[tuple[str, str, str, Any]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        where = getattr(record, "location", None)
-        kind, subtype = getattr(record, "type", ""), getattr(record, "subtype", "")
-        self.seen.append((record.getMessage(), kind, subtype, where))
-
-
 @pytest.fixture
 def warnings() -> Iterator[Warnings]:
-    # on the store's own logger: whatever Sphinx's logging set up in this process, it sees
-    logger = store_module.logger.logger
-    handler = Warnings()
-    logger.addHandler(handler)
-    try:
-        yield handler
-    finally:
-        logger.removeHandler(handler)
+    # on the module's own logger: whatever Sphinx's logging set up in this process, it sees
+    with watching(store_module.logger.logger) as seen:
+        yield seen
 
 
 def entry(key: str, docname: str, lineno: int, title: str = "Engineer") -> Entry:

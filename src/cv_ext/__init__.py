@@ -32,7 +32,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_outputs(app)
     return {
         "version": __version__,
-        "env_version": 6,  # bump whenever the records stored in the environment change shape
+        "env_version": 7,  # bump whenever the records stored in the environment change shape
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -1,9 +1,11 @@
 """Old names of objects, kept by the ``cv`` domain: old ids and the pages objects were on.
 
-:class:`AliasStore` is the part of :class:`~cv_ext.reading.domain.CVDomain` that keeps
-what ``:aliases:`` declares. Like the records, aliases are purged per page and merged
+:class:`AliasStore` is the records' store (:class:`~cv_ext.reading.store.RecordStore`)
+with what ``:aliases:`` declares. Like the records, aliases are purged per page and merged
 from parallel readers; when two objects claim one old name, the earliest (page, line)
-keeps it, whatever order the readers finish in.
+keeps it, whatever order the readers finish in, and the losing claim's page is
+remembered (:class:`~cv_ext.reading.duplicates.DuplicateStore`), to be read again when
+the winning page changes or goes.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from typing import TYPE_CHECKING, Any, cast
 from sphinx.util import logging
 
 from cv_ext.common.warn import log_warning
+from cv_ext.reading.store import RecordStore
 
 if TYPE_CHECKING:
     from collections.abc import Set as AbstractSet
 
-    from cv_ext.core.records import Alias
+    from cv_ext.core.records import Alias, Record
 
 logger = logging.getLogger(__name__)
 
@@ -27,10 +30,12 @@ ALIAS_DATA: dict[str, Any] = {
     "moved": {},  # old docname -> Alias: the object's page was there
     "labels": {},  # label -> (docname, anchor, title) placed in the std domain this build
 }
+#: the tables of :data:`ALIAS_DATA` that objects claim names in, the earliest winning
+ALIAS_TABLES = ("aliases", "moved")
 
 
-class AliasStore:
-    """Old ids by type, old pages by docname: a mixin of the domain, on its ``data``."""
+class AliasStore(RecordStore):
+    """The records, with old ids by type and old pages by docname: the domain's data."""
 
     data: dict[str, Any]
 
@@ -51,20 +56,29 @@ class AliasStore:
 
     def note_alias(self, alias: Alias) -> None:
         """Record an old id; warn if another object claimed it first."""
-        _claim(self.aliases, f"{alias.objtype}:{alias.old}", alias, f"{alias.objtype} id")
+        self._claim("aliases", f"{alias.objtype}:{alias.old}", alias, f"{alias.objtype} id")
 
     def note_moved(self, alias: Alias) -> None:
         """Record an old page of an object; warn if another object claimed it first."""
-        _claim(self.moved, alias.old, alias, "page")
+        self._claim("moved", alias.old, alias, "page")
 
-    def clear_aliases(self, docname: str) -> None:
-        """Forget the old names that *docname* declared."""
+    def holder(self, kind: str, key: str) -> Record | Alias | None:
+        """What holds *key* of an object type (a record) or of an old names' table (an alias)."""
+        if kind in ALIAS_TABLES:
+            claims: dict[str, Alias] = self.data[kind]
+            return claims.get(key)
+        return self.get(kind, key)
+
+    def clear_doc(self, docname: str) -> None:
+        """Forget the records and old names that *docname* declared."""
+        super().clear_doc(docname)
         for table in (self.aliases, self.moved):
             for key in [key for key, alias in table.items() if alias.docname == docname]:
                 del table[key]
 
-    def merge_aliases(self, docnames: AbstractSet[str], otherdata: dict[str, Any]) -> None:
-        """Take over the old names a parallel reader recorded for *docnames*."""
+    def merge_domaindata(self, docnames: AbstractSet[str], otherdata: dict[str, Any]) -> None:
+        """Take over the records and old names a parallel reader recorded for *docnames*."""
+        super().merge_domaindata(docnames, otherdata)
         for alias in otherdata["aliases"].values():
             if alias.docname in docnames:
                 self.note_alias(alias)
@@ -72,17 +86,23 @@ class AliasStore:
             if alias.docname in docnames:
                 self.note_moved(alias)
 
+    def _claim(self, table: str, key: str, alias: Alias, what: str) -> None:
+        claims: dict[str, Alias] = self.data[table]
+        existing = claims.get(key)
+        if existing is None or existing == alias:
+            claims[key] = alias
+            return
+        # the earliest (page, line) wins, whatever order readers finish in
+        winner, loser = sorted((existing, alias), key=lambda a: (a.docname, a.lineno))
+        claims[key] = winner
+        self.note_lost(table, key, winner, loser)
+        _warn(winner, loser, what)
 
-def _claim(table: dict[str, Alias], key: str, alias: Alias, what: str) -> None:
-    existing = table.get(key)
-    if existing is None or existing == alias:
-        table[key] = alias
-        return
-    winner, loser = sorted((existing, alias), key=lambda a: (a.docname, a.lineno))
-    table[key] = winner
+
+def _warn(winner: Alias, loser: Alias, what: str) -> None:
     log_warning(
         logger,
-        f"old {what} {alias.old!r} already names {winner.objtype} {winner.target!r} "
+        f"old {what} {winner.old!r} already names {winner.objtype} {winner.target!r} "
         f"(in {winner.docname!r}, line {winner.lineno}); not {loser.objtype} {loser.target!r}",
         "duplicate",
         location=(loser.docname, loser.lineno),

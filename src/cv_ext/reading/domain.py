@@ -24,11 +24,10 @@ from cv_ext.core.records import display_title
 from cv_ext.core.views import Views, build_views
 from cv_ext.reading.aliases import ALIAS_DATA, AliasStore
 from cv_ext.reading.config import today
-from cv_ext.reading.store import ALIASES, INITIAL_DATA, LINKABLE, PRIVATE_PAGE, RecordStore
+from cv_ext.reading.store import ALIASES, INITIAL_DATA, LINKABLE, PRIVATE_PAGE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from collections.abc import Set as AbstractSet
 
     from sphinx import addnodes
     from sphinx.builders import Builder
@@ -41,7 +40,7 @@ logger = logging.getLogger(__name__)
 __all__ = ["ALIASES", "LINKABLE", "CVDomain", "get_domain"]
 
 
-class CVDomain(RecordStore, AliasStore, Domain):
+class CVDomain(AliasStore, Domain):
     """Timeline entries, achievements, projects, talks and skills, with roles for each."""
 
     name = "cv"
@@ -61,7 +60,7 @@ class CVDomain(RecordStore, AliasStore, Domain):
         for role in ("entry", "achievement", "project", "talk", "publication", "skill", *ALIASES)
     }
     initial_data: ClassVar[dict[str, Any]] = INITIAL_DATA | ALIAS_DATA
-    data_version = 8
+    data_version = 9
     #: derived views, rebuilt whenever the fingerprint or the reference date changes
     _views: tuple[tuple[str, str], Views] | None = None
 
@@ -112,16 +111,6 @@ class CVDomain(RecordStore, AliasStore, Domain):
         if record is None and (new := self.alias_of(ALIASES.get(typ, typ), target)):
             record = super().lookup(typ, new)
         return record
-
-    def clear_doc(self, docname: str) -> None:
-        """Forget the records and old names *docname* declared."""
-        super().clear_doc(docname)
-        self.clear_aliases(docname)
-
-    def merge_domaindata(self, docnames: AbstractSet[str], otherdata: dict[str, Any]) -> None:
-        """Take over the records and old names a parallel reader recorded for *docnames*."""
-        super().merge_domaindata(docnames, otherdata)
-        self.merge_aliases(docnames, otherdata)
 
     def check_consistency(self) -> None:
         """Warn about old ids that are the id of another object now: the object wins."""

@@ -1,9 +1,10 @@
 """Declarations that lost to an earlier one of the same id: the pages that made them.
 
 Of two objects with one id, the earliest (page, line) wins and the other is dropped
-(:func:`~cv_ext.reading.store.keep_earliest`). The losing page is remembered here, per type
-and id, so that an incremental build reads it again when the winning page is edited or
-removed: one of the losers may hold the id now, as a clean build would give it.
+(:func:`~cv_ext.reading.store.keep_earliest`); so is the later of two claims of one old
+name in ``:aliases:`` (:mod:`~cv_ext.reading.aliases`). The losing page is remembered here,
+per kind and key, so that an incremental build reads it again when the winning page is
+edited or removed: one of the losers may hold the id now, as a clean build would give it.
 :class:`DuplicateStore` is a mixin of the domain, on its pickled ``data``.
 """
 
@@ -16,35 +17,41 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from collections.abc import Set as AbstractSet
 
-    from cv_ext.core.records import Record
+    from cv_ext.core.records import Alias, Record
+
+    #: what holds a key now: a record (by type and id) or an old name (by table and key)
+    Holder = Callable[[str, str], Record | Alias | None]
 
 #: what the domain keeps of lost declarations
 DUPLICATE_DATA: dict[str, Any] = {
-    "outvoted": {},  # "type:id" -> the pages whose declaration of it lost, sorted
+    # "type:id" (a record) or "table:key" (an old name, aliases.ALIAS_TABLES) -> the pages
+    # whose declaration of it lost, sorted
+    "outvoted": {},
 }
 
 
 class DuplicateStore:
-    """The pages whose declaration of an id lost, by ``"type:id"``."""
+    """The pages whose declaration of an id lost, by ``"type:id"`` (or ``"table:key"``)."""
 
     data: dict[str, Any]
 
     @property
     def outvoted(self) -> dict[str, list[str]]:
-        """``"type:id"`` -> the pages whose declaration of it lost to another page's."""
+        """``"type:id"`` or ``"table:key"`` -> the pages whose declaration of it lost."""
         return cast("dict[str, list[str]]", self.data["outvoted"])
 
     def note_duplicate(self, objtype: str, existing: Record, new: Record, *, kept: bool) -> None:
         """Remember the page of whichever of *existing* and *new* lost (*kept*: *new* won)."""
         winner, loser = (new, existing) if kept else (existing, new)
-        # the same record noted again is no duplicate; a loser on the winner's own page is
-        # read again with it anyway
-        if existing != new and loser.docname != winner.docname:
-            self.note_outvoted(objtype, new.id, loser.docname)
+        # the same record noted again is no duplicate
+        if existing != new:
+            self.note_lost(objtype, new.id, winner, loser)
 
-    def note_outvoted(self, objtype: str, object_id: str, docname: str) -> None:
-        """Remember that *docname*'s declaration of *object_id* lost."""
-        self._remember(f"{objtype}:{object_id}", docname)
+    def note_lost(self, kind: str, key: str, winner: Record | Alias, loser: Record | Alias) -> None:
+        """Remember *loser*'s page: its declaration of *key* (of a type or table) lost."""
+        # a loser on the winner's own page is read again with it anyway
+        if loser.docname != winner.docname:
+            self._remember(f"{kind}:{key}", loser.docname)
 
     def _remember(self, key: str, docname: str) -> None:
         pages = self.outvoted.setdefault(key, [])
@@ -65,18 +72,16 @@ class DuplicateStore:
                 if docname in docnames:
                     self._remember(key, docname)
 
-    def outvoted_by(
-        self, pages: AbstractSet[str], winner: Callable[[str, str], Record | None]
-    ) -> set[str]:
+    def outvoted_by(self, pages: AbstractSet[str], winner: Holder) -> set[str]:
         """The other pages whose declaration of an id lost to one on *pages*.
 
-        *winner* gives the record holding a type and id. When *pages* change or go, these
-        pages are read again: one of them may hold the id now.
+        *winner* gives the record holding a type and id (or the alias holding a table's
+        key). When *pages* change or go, these pages are read again: one may hold it now.
         """
         found: set[str] = set()
         for key, losers in self.outvoted.items():
-            objtype, _, object_id = key.partition(":")
-            record = winner(objtype, object_id)
-            if record is None or record.docname in pages:
+            kind, _, name = key.partition(":")
+            held = winner(kind, name)
+            if held is None or held.docname in pages:
                 found.update(losers)
         return found - pages

@@ -40,13 +40,14 @@ def outvoted_pages(
     changed: AbstractSet[str],
     removed: AbstractSet[str],
 ) -> list[str]:
-    """Pages to read again: their declaration of an id lost to a page that changed or went.
+    """Pages to read again: their declaration of an id (or their claim of an old name in
+    ``:aliases:``) lost to a page that changed or went.
 
     Sphinx reads only the changed page; without the losing pages, the id would be gone
     where a clean build gives it to one of them.
     """
     domain = get_domain(env)
-    return sorted(domain.outvoted_by(changed | removed, domain.get))
+    return sorted(domain.outvoted_by(changed | removed, domain.holder))
 
 
 #: the pages :func:`note_stale_pages` found in this build, until Sphinx asks for them
@@ -151,8 +152,12 @@ def stale_pages(domain: CVDomain) -> list[str]:
     changed_kinds = digests.changed(data["aggregate_digests"], kinds)
     data["aggregate_digests"] = kinds
     homes = {f"{objtype}:{r.id}": r.docname for objtype, r in records}
+    # a page whose declaration of a changed id lost may have held the id until this read
+    # (another page took it back without it being read): it shows the object no more
+    displaced = {page for key in changed_records for page in domain.outvoted.get(key, ())}
     return sorted(
-        digests.stale_pages(
+        displaced
+        | digests.stale_pages(
             changed_records,
             changed_backlinks,
             changed_kinds,
