@@ -122,7 +122,8 @@ def sphinx_build(
 
 #: test modules whose tests take more than ~20 s each on a busy 2-core machine: they build
 #: docs/ or the guide (often under every builder), run LaTeX, Chromium, a fresh virtual
-#: environment, the benchmark or a corpus of real CVs
+#: environment, the benchmark or a corpus of real CVs; or, like test_duplicate_ids.py, a
+#: clean, an incremental and a parallel build of one root in every test
 SLOW_MODULES = frozenset(
     {
         "test_audiences.py",
@@ -132,6 +133,7 @@ SLOW_MODULES = frozenset(
         "test_builds.py",
         "test_claims.py",
         "test_docs.py",
+        "test_duplicate_ids.py",
         "test_exports.py",
         "test_fit.py",
         "test_guide.py",
@@ -147,12 +149,17 @@ SLOW_MODULES = frozenset(
         "test_random_sites.py",
     }
 )
-#: single slow tests in otherwise quick modules
+#: single slow tests in otherwise quick modules (parallel builds, whole-site commands)
 SLOW_TESTS = frozenset(
     {
         "tests/test_import.py::test_any_string_survives_page_build_and_export",
         "tests/test_import.py::test_hand_written_collisions_get_distinct_ids_serial_and_parallel",
         "tests/test_import.py::test_import_writes_a_project_read_the_docs_builds",
+        "tests/test_import.py::test_hostile_strings_import_build_and_come_back",
+        "tests/test_links.py::test_labels_of_parallel_and_incremental_builds_equal_a_clean_build",
+        "tests/test_links.py::test_links_command_builds_the_site",
+        "tests/test_match.py::test_runs_are_deterministic",
+        "tests/test_match_real_ads.py::test_precision_and_recall_on_real_ads",
         "tests/test_match.py::test_benchmark_reports_the_ratio",
         "tests/test_myst.py::test_fmt_on_docs_keeps_every_html_page_byte_for_byte",
     }
