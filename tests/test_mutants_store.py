@@ -121,8 +121,8 @@ def test_keep_earliest_names_the_type_in_its_warning(warnings: Warnings) -> None
     table: dict[str, Any] = {}
     first = Talk("t", "One", Date(2020), docname="a", lineno=1)
     second = Talk("t", "Two", Date(2021), docname="a", lineno=5)
-    assert keep_earliest(table, "talk", first) is True
-    assert keep_earliest(table, "talk", second) is False
+    assert keep_earliest(table, "talk", first) is None  # nothing lost
+    assert keep_earliest(table, "talk", second) is second
     assert table == {"t": first}
     assert warnings.seen == [
         ("duplicate talk id 't', first defined in 'a', line 1", "cv", "duplicate", ("a", 5))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 from sphinx.util import logging
 
 from cv_ext.common.warn import log_warning
+from cv_ext.reading.duplicates import earliest
 from cv_ext.reading.store import RecordStore
 
 if TYPE_CHECKING:
@@ -92,8 +93,7 @@ class AliasStore(RecordStore):
         if existing is None or existing == alias:
             claims[key] = alias
             return
-        # the earliest (page, line) wins, whatever order readers finish in
-        winner, loser = sorted((existing, alias), key=lambda a: (a.docname, a.lineno))
+        winner, loser = earliest(existing, alias)
         claims[key] = winner
         self.note_lost(table, key, winner, loser)
         _warn(winner, loser, what)

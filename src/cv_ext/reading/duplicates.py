@@ -11,7 +11,7 @@ edited or removed: one of the losers may hold the id now, as a clean build would
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -21,6 +21,26 @@ if TYPE_CHECKING:
 
     #: what holds a key now: a record (by type and id) or an old name (by table and key)
     Holder = Callable[[str, str], Record | Alias | None]
+
+
+class Declared(Protocol):
+    """Anything declared at a line of a page: a record, a claim of an old name."""
+
+    @property
+    def docname(self) -> str: ...
+    @property
+    def lineno(self) -> int: ...
+
+
+D = TypeVar("D", bound=Declared)
+
+
+def earliest(first: D, second: D) -> tuple[D, D]:
+    """The winner and the loser of two declarations of one name: the earliest (page, line)
+    wins, whatever order parallel readers finish in."""
+    winner, loser = sorted((first, second), key=lambda d: (d.docname, d.lineno))
+    return winner, loser
+
 
 #: what the domain keeps of lost declarations
 DUPLICATE_DATA: dict[str, Any] = {
@@ -39,13 +59,6 @@ class DuplicateStore:
     def outvoted(self) -> dict[str, list[str]]:
         """``"type:id"`` or ``"table:key"`` -> the pages whose declaration of it lost."""
         return cast("dict[str, list[str]]", self.data["outvoted"])
-
-    def note_duplicate(self, objtype: str, existing: Record, new: Record, *, kept: bool) -> None:
-        """Remember the page of whichever of *existing* and *new* lost (*kept*: *new* won)."""
-        winner, loser = (new, existing) if kept else (existing, new)
-        # the same record noted again is no duplicate
-        if existing != new:
-            self.note_lost(objtype, new.id, winner, loser)
 
     def note_lost(self, kind: str, key: str, winner: Record | Alias, loser: Record | Alias) -> None:
         """Remember *loser*'s page: its declaration of *key* (of a type or table) lost."""

@@ -12,7 +12,7 @@ from sphinx.util import logging
 
 from cv_ext.common.warn import log_warning
 from cv_ext.core.records import Records
-from cv_ext.reading.duplicates import DUPLICATE_DATA, DuplicateStore
+from cv_ext.reading.duplicates import DUPLICATE_DATA, DuplicateStore, earliest
 
 if TYPE_CHECKING:
     from collections.abc import Set as AbstractSet
@@ -135,11 +135,10 @@ class RecordStore(DuplicateStore):
         return self._keep(objtype, record)
 
     def _keep(self, objtype: str, record: Record) -> bool:
-        existing = self.table(objtype).get(record.id)
-        kept = keep_earliest(self.table(objtype), objtype, record)
-        if existing is not None:
-            self.note_duplicate(objtype, existing, record, kept=kept)
-        return kept
+        table = self.table(objtype)
+        if (lost := keep_earliest(table, objtype, record)) is not None:
+            self.note_lost(objtype, record.id, table[record.id], lost)
+        return lost is not record
 
     def _index(self, objtype: str, record: Record) -> None:
         # docname -> its (type, id)s, so that clearing a page never scans every record
@@ -215,12 +214,14 @@ class RecordStore(DuplicateStore):
         )
 
 
-def keep_earliest(store: dict[str, Record], objtype: str, record: Record) -> bool:
-    """Store *record*; of two records with one id, keep the earliest (page, line) and warn."""
+def keep_earliest(store: dict[str, Record], objtype: str, record: Record) -> Record | None:
+    """Store *record*; of two records with one id, keep the earliest (page, line) and warn.
+
+    The record that lost, if any (*record* itself, or the one it displaced).
+    """
     existing = store.get(record.id)
     if existing is not None and existing != record:
-        # the earliest (docname, line) wins, whatever order readers finish in
-        winner, loser = sorted((existing, record), key=lambda r: (r.docname, r.lineno))
+        winner, loser = earliest(existing, record)
         log_warning(
             logger,
             f"duplicate {objtype} id {record.id!r}, first defined in "
@@ -229,6 +230,6 @@ def keep_earliest(store: dict[str, Record], objtype: str, record: Record) -> boo
             location=(loser.docname, loser.lineno),
         )
         store[record.id] = winner
-        return winner is record
+        return loser
     store[record.id] = record
-    return True
+    return None
