@@ -229,6 +229,26 @@ def test_inventory_holds_every_object(built: SphinxTestApp) -> None:
     assert "libp2p" in data["cv:skill"]
 
 
+def test_lists_of_other_pages_objects_stay_out_of_the_word_index(built: SphinxTestApp) -> None:
+    """A word of a title is found on the page that says it, not on every page that lists
+    that title again: the skills lists and "Referenced from" are left out of Sphinx's word
+    index (its ``no-search`` class), and the pages' own text stays in."""
+    text = (built.outdir / "searchindex.js").read_text(encoding="utf8")
+    index = json.loads(re.search(r"Search\.setIndex\((.*)\)\s*$", text, re.DOTALL).group(1))
+
+    def pages(term: str) -> set[str]:
+        found = index["terms"][term]
+        return {index["docnames"][i] for i in (found if isinstance(found, list) else [found])}
+
+    # "Hole punching in the wild": the talks page; the project page's own text names it
+    assert pages("wild") == {"talks", "projects/hole-punching", "results"}
+    # "Receive window auto-tuning for Yamux": the results page, and the job that says it
+    assert pages("yamux") == {"jobs", "results"}
+    skills = soup(built, "skills")
+    assert skills.select("ul.cv-skill-list.no-search")  # the lists are still shown
+    assert "skills" in pages("libp2p")  # and the skills' own names are still found
+
+
 def test_search_page_holds_objects(built: SphinxTestApp) -> None:
     """Sphinx's name-only object search skips cv objects; the search page carries them,
     with label, summary, tags and text, for cv_search.js."""

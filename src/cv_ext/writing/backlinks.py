@@ -83,7 +83,8 @@ def backlinks(page: PageContext, target_type: str, target: str) -> list[nodes.No
     )
     # on a project's own page the list is what the reader came for: open
     heads_page = isinstance(record, Project) and not record.anchor
-    details = cv_details(classes=["cv-backlinks"], open=heads_page)
+    # the titles listed are found on their own pages: searching them should not find this one
+    details = cv_details(classes=["cv-backlinks", render.NOT_SEARCHED], open=heads_page)
     title = cv_summary(classes=["cv-backlinks-title"])
     referenced = _("Referenced from")
     title += nodes.inline(referenced, referenced, classes=["cv-label"])

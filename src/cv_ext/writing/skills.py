@@ -89,7 +89,7 @@ def _cards(page: PageContext, tags: list[str]) -> nodes.Element:
         card += nodes.bullet_list(
             "",
             *(nodes.list_item("", _evidence_line(page, record)) for record in evidence),
-            classes=["cv-skill-evidence"],
+            classes=["cv-skill-evidence", render.NOT_SEARCHED],
         )
         records = page.views.skills[tag]
         if len(records) > len(evidence):
@@ -145,7 +145,7 @@ def _when(page: PageContext, record: Record) -> str:
 
 
 def _full_list(page: PageContext, records: list[Record]) -> nodes.bullet_list:
-    items = nodes.bullet_list(classes=["cv-skill-list"])
+    items = nodes.bullet_list(classes=["cv-skill-list", render.NOT_SEARCHED])
     for record in records:
         kind = render.record_label(record)
         badge = [nodes.inline(kind, kind, classes=["cv-badge"])]
