@@ -35,11 +35,14 @@ class Run:
 
     full: Build
     noop: Build  # the same build again, nothing changed: Sphinx's floor for a rebuild
-    incremental: Build
+    incremental: Build  # after changing one project's title (and its body text)
     parallel: Build | None
     rewritten: list[str]  # docnames whose HTML the incremental build rewrote
     rewritten_other: list[str]  # other HTML files it rewrote (genindex, search)
     noop_rewritten: list[str]  # docnames whose HTML the no-op build rewrote
+    # after changing a sentence of the same project's body: the everyday edit
+    prose: Build | None = None  # None in the JSON of runs that did not measure it
+    prose_rewritten: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -51,6 +54,7 @@ class SizeResult:
     objects: int
     edited: str
     expected: list[str]
+    expected_prose: list[str] = field(default_factory=list)
     runs: dict[str, list[Run]] = field(default_factory=dict)
 
     @classmethod
@@ -67,6 +71,7 @@ class SizeResult:
                         **run,
                         **{key: build(run[key]) for key in ("full", "noop", "incremental")},
                         "parallel": build(run["parallel"]),
+                        "prose": build(run.get("prose")),
                     }
                 )
                 for run in variant_runs
@@ -76,7 +81,8 @@ class SizeResult:
         return cls(**{**data, "runs": runs})
 
     def median(self, variant: str, what: str, attr: str = "seconds") -> float | None:
-        """The median *attr* of build *what* (full, noop, incremental, parallel) of *variant*."""
+        """The median *attr* of build *what* (full, noop, prose, incremental, parallel) of
+        *variant*."""
         values = [
             getattr(getattr(run, what), attr)
             for run in self.runs.get(variant, [])
@@ -127,7 +133,8 @@ def run_once(
     jobs: int,
     defines: tuple[str, ...] = (),
 ) -> Run:
-    """Full build, no-op rebuild, rebuild after the edit, then (if jobs > 1) a -j full build."""
+    """Full build, no-op rebuild, rebuild after a prose edit, then after a title edit, then
+    (if jobs > 1) a -j full build."""
     if workdir.exists():
         shutil.rmtree(workdir)
     out, doctrees = workdir / "html", workdir / "doctrees"
@@ -136,13 +143,20 @@ def run_once(
     noop = sphinx(srcdir, out, doctrees, defines=defines)
     before = html_mtimes(out)
     project = site.edit_target()
-    original = synth.edit_project(srcdir, project)
+    source = srcdir / f"{project.docname}.md"
+    original = synth.edit_project(srcdir, project, title=False)
     try:
+        prose = sphinx(srcdir, out, doctrees, defines=defines)
+        after_prose = html_mtimes(out)
+        # from the prose edit, the title edit changes the title alone
+        source.write_text(original, encoding="utf8")
+        synth.edit_project(srcdir, project)
         incremental = sphinx(srcdir, out, doctrees, defines=defines)
     finally:
-        (srcdir / f"{project.docname}.md").write_text(original, encoding="utf8")
+        source.write_text(original, encoding="utf8")
     after = html_mtimes(out)
-    changed = sorted(path for path, mtime in after.items() if before.get(path) != mtime)
+    changed = sorted(path for path, mtime in after.items() if after_prose.get(path) != mtime)
+    prose_changed = [path for path, mtime in after_prose.items() if before.get(path) != mtime]
     docs = {f"{docname}.html": docname for docname in site.pages}
     parallel = None
     if jobs > 1:
@@ -156,6 +170,8 @@ def run_once(
         incremental=incremental,
         parallel=parallel,
         rewritten=sorted(docs[path] for path in changed if path in docs),
+        prose=prose,
+        prose_rewritten=sorted(docs[path] for path in prose_changed if path in docs),
         rewritten_other=[path for path in changed if path not in docs],
         noop_rewritten=sorted(
             docs[path] for path, mtime in before.items() if path in docs and built[path] != mtime
@@ -184,6 +200,7 @@ def bench_size(
         objects=len(site.objects),
         edited=project.docname,
         expected=sorted(site.expected_rewrites(project)),
+        expected_prose=sorted(site.expected_prose_rewrites(project)),
     )
     srcdirs = {}
     for variant in VARIANTS:
@@ -203,7 +220,9 @@ def bench_size(
             if not quiet:
                 sys.stderr.write(
                     f"  N={n} #{index + 1} {variant:7} full {run.full.seconds:6.2f}s "
-                    f"no-op {run.noop.seconds:5.2f}s incr {run.incremental.seconds:5.2f}s ({len(run.rewritten)} pages) "
+                    f"no-op {run.noop.seconds:5.2f}s prose {run.prose.seconds if run.prose else 0:5.2f}s "
+                    f"({len(run.prose_rewritten)} pages) title {run.incremental.seconds:5.2f}s "
+                    f"({len(run.rewritten)} pages) "
                     + (f"-j{jobs} {run.parallel.seconds:6.2f}s " if run.parallel else "")
                     + f"{run.full.max_rss_mb:6.0f} MB\n"
                 )

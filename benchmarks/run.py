@@ -6,7 +6,8 @@ in the same run, interleaved, several times:
 
 * a full ``html`` build into a fresh output and doctree directory,
 * a no-op rebuild (nothing changed: Sphinx's own floor for a rebuild),
-* an incremental rebuild after editing one project page (its title and its body),
+* a rebuild after changing a sentence of one project page, then one after changing its
+  title (which every page showing the project must follow),
   counting the pages whose HTML file was rewritten,
 * a full ``-j 2`` build,
 
@@ -135,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     for r in results:
         for variant, runs in r.runs.items():
             for run in runs:
-                for build in (run.full, run.noop, run.incremental, run.parallel):
+                for build in (run.full, run.noop, run.prose, run.incremental, run.parallel):
                     if build is not None and build.warnings:
                         sys.stderr.write(f"N={r.n} {variant}: warnings: {build.warnings[:5]}\n")
                         return 1

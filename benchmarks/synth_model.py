@@ -96,6 +96,12 @@ class Site:
         middle = projects[len(projects) // 2 :] + projects[: len(projects) // 2]
         return max(middle, key=lambda p: min(len(incoming[p.id]), 3))
 
+    def expected_prose_rewrites(self, project: Obj) -> set[str]:
+        """The pages a change to *project*'s body text alone rewrites: its own, and the
+        toctree parent Sphinx writes with every page it writes."""
+        parent = toctree_parent(project.docname)
+        return {project.docname, *([parent] if parent else [])}
+
     def expected_rewrites(self, project: Obj) -> set[str]:
         """The pages showing *project*'s title: itself, the indices, references, backlinks.
 

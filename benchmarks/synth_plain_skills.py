@@ -23,6 +23,12 @@ SEPARATOR = " · "
 EVIDENCE = 2  # pieces of evidence on a card (cv_ext.core.views.strongest_evidence)
 
 
+def unsearched(markdown: str) -> str:
+    """*markdown* in a container of Sphinx's ``no-search`` class, as cv_ext marks the lists
+    that repeat other pages' titles."""
+    return f":::{{container}} no-search\n{markdown}\n:::"
+
+
 def badge(obj: Obj) -> str:
     """What an item is, in a word: "Job" for work, else its kind or its type."""
     if obj.type == "entry":
@@ -125,15 +131,17 @@ def skills_page(site: Site, line: Callable[..., str], link: Callable[[Obj, str],
         return f"{number} item" if number == 1 else f"{number} items"
 
     def full_list(tag: str) -> str:
-        return "\n".join(f"- {line(r, badge(r))}" for r in records[tag])
+        return unsearched("\n".join(f"- {line(r, badge(r))}" for r in records[tag]))
 
     def card(tag: str) -> list[str]:
         shown = strongest(records[tag])
         parts = [
             f"(skill-{tag})=\n**{tag}**{SEPARATOR}{evidence(tag)}",
-            "\n".join(
-                f"- {link(r, r.org if r.type == 'entry' else r.title)} {badge(r)} {years(r)}"
-                for r in shown
+            unsearched(
+                "\n".join(
+                    f"- {link(r, r.org if r.type == 'entry' else r.title)} {badge(r)} {years(r)}"
+                    for r in shown
+                )
             ),
         ]
         if len(records[tag]) > len(shown):

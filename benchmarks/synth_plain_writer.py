@@ -2,7 +2,8 @@
 
 Each page carries the text cv_ext's page shows, in the same order: headings, date lines,
 durations, tags, bodies, an entry's measured results, "Referenced from" with its counts,
-the overview, the indices and the skills ranked by evidence. Links are ``{doc}`` and
+the overview, the indices and the skills ranked by evidence (the lists that repeat other
+pages' titles, in a ``no-search`` container as cv_ext marks them). Links are ``{doc}`` and
 ``{ref}`` roles to labels written beside each object. ``tests/test_benchmark.py`` checks
 that both variants' text builds hold the same words on every page.
 """
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from synth_dates import TODAY, display, format_months, months
 from synth_model import KINDS, Obj, newest_first
-from synth_plain_skills import skills_page
+from synth_plain_skills import skills_page, unsearched
 from synth_writer import Writer
 
 if TYPE_CHECKING:
@@ -115,11 +116,11 @@ class PlainWriter(Writer):
         if not groups:
             return parts
         counts = SEPARATOR.join(count(noun, len(group)) for _, noun, group in groups)
-        parts.append(f"**Referenced from** {counts}")
+        listed = [f"**Referenced from** {counts}"]
         for label, _, group in groups:
-            parts.append(label)
-            parts.append("\n".join(f"- {self.line(source)}" for source in group))
-        return parts
+            listed.append(label)
+            listed.append("\n".join(f"- {self.line(source)}" for source in group))
+        return [*parts, unsearched("\n\n".join(listed))]
 
     def overview(self) -> str:
         entries = newest_first(self.site.of_type("entry"))

@@ -103,15 +103,15 @@ class Writer:
         raise NotImplementedError
 
 
-def edit_project(srcdir: Path, project: Obj) -> str:
-    """Change the title and the body text of *project*'s page; return the old text."""
+def edit_project(srcdir: Path, project: Obj, *, title: bool = True) -> str:
+    """Change the body text of *project*'s page, and its title unless not *title*; return
+    the old text."""
     path = srcdir / f"{project.docname}.md"
     old = path.read_text(encoding="utf8")
     first, rest = old.split("\n", 1)
     assert first == f"# {project.title}", first
     assert rest.count("This project explores") == 1, rest
-    new = f"# {project.title} (revised)\n" + rest.replace(
-        "This project explores", "This revised project explores"
-    )
+    heading = f"# {project.title} (revised)" if title else first
+    new = f"{heading}\n" + rest.replace("This project explores", "This revised project explores")
     path.write_text(new, encoding="utf8")
     return old

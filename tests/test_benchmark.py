@@ -59,12 +59,22 @@ def test_benchmark_runs(bench: dict[str, Any]) -> None:
     for runs in size["runs"].values():
         (run,) = runs
         assert run["parallel"] is None
-        for build in (run["full"], run["noop"], run["incremental"]):
+        for build in (run["full"], run["noop"], run["prose"], run["incremental"]):
             assert build["warnings"] == []
             assert build["max_rss_mb"] > 0
         assert run["noop_rewritten"] == []  # nothing changed, no page written
     # Sphinx rewrites what it re-read, and the page whose toctree lists it
     assert size["runs"]["plain"][0]["rewritten"] == sorted([edited, "projects"])
+    assert size["runs"]["plain"][0]["prose_rewritten"] == sorted([edited, "projects"])
+
+
+def test_a_prose_edit_rewrites_the_edited_page_alone(bench: dict[str, Any]) -> None:
+    """A change to a project's body text shows on its own page only: cv_ext rewrites it
+    and the toctree parent Sphinx always writes with it, and nothing else."""
+    (size,) = bench["results"]
+    (run,) = size["runs"]["cv_ext"]
+    assert size["expected_prose"] == sorted([size["edited"], "projects"])
+    assert run["prose_rewritten"] == size["expected_prose"]
 
 
 def test_incremental_rewrites_exactly_the_pages_showing_the_project(
