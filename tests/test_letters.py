@@ -177,3 +177,14 @@ def test_a_letter_shown_as_code_makes_no_letter(tmp_path: Path) -> None:
     (tmp_path / "sent.md").write_text(":::{cover-letter} To Example\n:::\n", encoding="utf8")
     (tmp_path / "fenced.md").write_text("```{cover-letter} To Example\n```\n", encoding="utf8")
     assert letter_pages(tmp_path, [".md"]) == ["fenced", "sent"]
+
+
+@pytest.mark.parametrize(("builder", "letters"), [("latex", 2), ("html", 0)])
+def test_only_a_latex_build_looks_for_letters(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, builder: str, letters: int
+) -> None:
+    """Finding the letters reads every source file: a LaTeX build does it and gives each
+    letter a document; other builders, which make no PDF, are spared the reading."""
+    app = make_app(builder, srcdir=_copy(tmp_path), freshenv=True)
+    documents = [doc for doc in app.config.latex_documents if "-letter-" in doc[1]]
+    assert len(documents) == letters

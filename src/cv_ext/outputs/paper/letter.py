@@ -30,7 +30,6 @@ from cv_ext.reading.domain import get_domain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 #: how a page declares a letter, in MyST and in reStructuredText
@@ -45,8 +44,9 @@ CODE_RE = re.compile(
 def setup_letters(app: Sphinx) -> None:
     """Fill letters, keep their pages out of search engines and sitemaps, give each a PDF."""
     app.add_post_transform(FillLetter)
-    # after Sphinx has merged the parsers' suffixes (.md) into source_suffix (800)
-    app.connect("config-inited", _letter_documents, priority=900)
+    # once the builder is known: finding the letters reads every source file, which only a
+    # LaTeX build needs (and by then Sphinx has merged the parsers' suffixes, .md, in)
+    app.connect("builder-inited", _letter_documents)
     # before sphinx-sitemap (500) collects the page's link
     app.connect("html-page-context", _private_page, priority=400)
 
@@ -128,9 +128,10 @@ def letter_pages(srcdir: Path, suffixes: list[str]) -> list[str]:
     return found
 
 
-def _letter_documents(app: Sphinx, config: Config) -> None:
+def _letter_documents(app: Sphinx) -> None:
     """One LaTeX document per letter, unless ``conf.py`` names it already."""
-    if not config.cv_letter_pdfs:
+    config = app.config
+    if not config.cv_letter_pdfs or app.builder.format != "latex":
         return
     named = {document[0] for document in config.latex_documents}
     project = slug_or_digest(config.project or "cv", "cv")
