@@ -74,6 +74,45 @@ def test_redirect_pages(
     assert soup(out / out_file(builder, "jobs")).select_one("body a").get_text() == "Experience"
 
 
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_a_redirect_taken_out_takes_its_page_with_it(
+    make_app: Callable[..., SphinxTestApp], builder: str, tmp_path: Path
+) -> None:
+    """Rebuilt after an old page leaves ``:aliases:`` and ``cv_redirects``, the output holds
+    the files a clean build writes: the old pages and their emptied folders are gone, the
+    other redirects stay."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(TESTS / "roots" / "test-links", srcdir)
+    first = make_app(builder, srcdir=srcdir, builddir=tmp_path / "out", freshenv=True)
+    first.build()
+    out = Path(first.outdir)
+    gone = ["archive/routing-talk", "jobs"]
+    assert all((out / out_file(builder, old)).is_file() for old in gone)
+    talks = srcdir / "talks.md"
+    text = talks.read_text(encoding="utf8")
+    talks.write_text(text.replace(", archive/routing-talk", ""), encoding="utf8")
+    conf = srcdir / "conf.py"
+    text = conf.read_text(encoding="utf8")
+    conf.write_text(text.replace('"jobs": "experience", ', ""), encoding="utf8")
+    first.cleanup()
+    again = make_app(builder, srcdir=srcdir, builddir=tmp_path / "out")
+    again.build()
+    assert warnings_of(again) == []
+    assert not any((out / out_file(builder, old)).exists() for old in gone)
+    assert not (out / "archive").exists()
+    assert soup(out / out_file(builder, "projects/router")).title.string == "Mesh router"
+    again.cleanup()
+    clean = make_app(builder, srcdir=srcdir, builddir=tmp_path / "clean", freshenv=True)
+    clean.build()
+
+    def files(root: Path) -> set[str]:
+        return {
+            p.relative_to(root).as_posix() for p in root.rglob("*") if ".doctrees" not in p.parts
+        }
+
+    assert files(out) == files(Path(clean.outdir))
+
+
 @pytest.mark.sphinx("html", testroot="links", freshenv=True)
 def test_old_names_resolve_as_references(app: SphinxTestApp) -> None:
     app.build()

@@ -8,6 +8,10 @@ a canonical link, an instant ``meta refresh``, a script that keeps the old URL's
 plain link for readers without either. Those pages are files, not documents: Sphinx's
 search index and sphinx-sitemap never see them.
 
+A redirect taken out of the sources takes its page with it at the next build: which pages
+each output folder holds is kept beside the doctrees, so an incremental build leaves the
+files a clean build writes. (Pages of builds before that record are left alone.)
+
 Read the Docs serves them as any file; its own redirects are set in its dashboard, not
 in the repository, and apply only where a file is missing, so the pages are the way
 that travels with the site.
@@ -40,6 +44,9 @@ logger = logging.getLogger(__name__)
 
 #: marks a page as one of ours: a later build may replace it, never another page
 MARKER = '<meta name="generator" content="cv_ext redirect">'
+
+#: the redirect pages each output folder holds, beside the doctrees (shared by builders)
+WRITTEN_FILE = "cv_ext_redirects.json"
 
 
 def setup_redirects(app: Sphinx) -> None:
@@ -88,9 +95,11 @@ def write_redirects(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name not in PAGE_BUILDERS:
         return
     builder: StandaloneHTMLBuilder = app.builder  # type: ignore[assignment]
+    outdir = Path(builder.outdir)
+    written: list[str] = []
     for redirect in planned_redirects(app.env)[0]:
         path = Path(builder.get_outfilename(redirect.old))
-        if path.exists() and MARKER not in path.read_text(encoding="utf8", errors="replace"):
+        if path.exists() and not _is_redirect(path):
             log_warning(
                 logger,
                 f"redirect from {redirect.old!r} would replace {path.name!r}, which the build "
@@ -101,6 +110,44 @@ def write_redirects(app: Sphinx, exception: Exception | None) -> None:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(redirect_page(app, builder, redirect), encoding="utf8")
+        written.append(path.relative_to(outdir).as_posix())
+    _remove_stale(Path(app.doctreedir) / WRITTEN_FILE, outdir, written)
+
+
+def _is_redirect(path: Path) -> bool:
+    """Whether the file at *path* is a redirect page cv_ext wrote."""
+    return MARKER in path.read_text(encoding="utf8", errors="replace")
+
+
+def _remove_stale(record: Path, outdir: Path, written: list[str]) -> None:
+    """Delete the redirect pages of *outdir* that this build no longer wrote; remember
+    *written* for the next build."""
+    try:
+        known = json.loads(record.read_text(encoding="utf8"))
+    except (OSError, ValueError):
+        known = {}
+    known = known if isinstance(known, dict) else {}
+    key = str(outdir.resolve())
+    before = known.get(key, [])
+    for name in sorted(set(before if isinstance(before, list) else []) - set(written)):
+        path = outdir / str(name)
+        # never a page the build wrote since, nor anything outside the output folder
+        if not path.resolve().is_relative_to(outdir.resolve()):
+            continue
+        if path.is_file() and _is_redirect(path):
+            path.unlink()
+            _remove_empty_folders(path.parent, outdir)
+    known[key] = sorted(written)
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(json.dumps(known, indent=1, sort_keys=True), encoding="utf8")
+
+
+def _remove_empty_folders(folder: Path, outdir: Path) -> None:
+    """Remove *folder* and its parents below *outdir* while they are empty (dirhtml's
+    ``old/index.html``, an old page in a folder of its own)."""
+    while folder != outdir and folder.is_relative_to(outdir) and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
 
 
 def redirect_page(app: Sphinx, builder: StandaloneHTMLBuilder, redirect: Redirect) -> str:
