@@ -23,6 +23,7 @@ SEPARATOR = " · "
 
 #: the class Sphinx's search index skips: for lists that repeat what other pages say
 NOT_SEARCHED = "no-search"
+
 #: the display name of each entry kind, translated when shown
 KIND_LABELS = {"work": N_("Work"), "education": N_("Education"), "volunteering": N_("Volunteering")}
 

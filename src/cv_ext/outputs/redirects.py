@@ -131,9 +131,9 @@ def _remove_stale(record: Path, outdir: Path, written: list[str]) -> None:
     before = known.get(key, [])
     for name in sorted(set(before if isinstance(before, list) else []) - set(written)):
         path = outdir / str(name)
-        # never a page the build wrote since, nor anything outside the output folder
         if not path.resolve().is_relative_to(outdir.resolve()):
-            continue
+            continue  # a record edited by hand: nothing outside the output folder
+        # only a redirect page: a page the build wrote there since stays
         if path.is_file() and _is_redirect(path):
             path.unlink()
             _remove_empty_folders(path.parent, outdir)
