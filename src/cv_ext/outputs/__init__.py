@@ -5,8 +5,9 @@ audience), the paper CV and its LaTeX (:mod:`.paper`), the search page's data
 (:mod:`.search`), link-preview images (:mod:`.previews`), links between the site's
 languages (:mod:`.languages`), footer links (:mod:`.footer`), cv_ext's CSS and
 scripts (:mod:`.assets`), redirect pages at moved pages' old URLs (:mod:`.redirects`),
-where the site lives (:mod:`.site`: its address, sitemap, link previews, robots.txt) and
-the titles of its documents in the build's language (:mod:`.titles`).
+what a build leaves beside the doctrees for the next (:mod:`.records`), where the site
+lives (:mod:`.site`: its address, sitemap, link previews, robots.txt) and the titles of
+its documents in the build's language (:mod:`.titles`).
 
 May import: ``writing``, ``reading``, ``nodes``, ``common`` and ``core``.
 """

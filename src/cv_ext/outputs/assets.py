@@ -9,7 +9,6 @@ loads none. Pages that need the same rules share the file, cached like any stati
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 from functools import cache
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cv_ext.outputs.page_styles import classes_in, needs_styles, trim
+from cv_ext.outputs.records import read_record, write_record
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -102,8 +102,7 @@ def _drop_unused_bundles(app: Sphinx, exception: BaseException | None) -> None:
         else:
             text = page.read_text(encoding="utf8", errors="replace")
             links[key] = (stamp, sorted(set(_BUNDLE.findall(text))))
-    record.parent.mkdir(parents=True, exist_ok=True)
-    record.write_text(json.dumps(links, sort_keys=True), encoding="utf8")
+    write_record(record, links)
     linked = {name for _stamp, names in links.values() for name in names}
     for path in (outdir / "_static").glob("cv_ext-*.css"):
         if path.name not in linked:
@@ -112,12 +111,7 @@ def _drop_unused_bundles(app: Sphinx, exception: BaseException | None) -> None:
 
 def _read_links(record: Path) -> dict[str, tuple[list[int], list[str]]]:
     """The stylesheets each page linked when the last build ended; nothing if unreadable."""
-    try:
-        data = json.loads(record.read_text(encoding="utf8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict):
-        return {}
+    data = read_record(record)
     return {key: (value[0], value[1]) for key, value in data.items() if _is_link(value)}
 
 

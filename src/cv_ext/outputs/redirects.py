@@ -32,6 +32,7 @@ from cv_ext.common.warn import log_warning
 from cv_ext.core.errors import ParseError
 from cv_ext.core.records import display_title
 from cv_ext.core.redirects import Problem, Redirect, Wanted, page_path, page_target, plan
+from cv_ext.outputs.records import read_record, write_record
 from cv_ext.reading.domain import get_domain
 from cv_ext.reading.labels import label_types
 
@@ -122,11 +123,7 @@ def _is_redirect(path: Path) -> bool:
 def _remove_stale(record: Path, outdir: Path, written: list[str]) -> None:
     """Delete the redirect pages of *outdir* that this build no longer wrote; remember
     *written* for the next build."""
-    try:
-        known = json.loads(record.read_text(encoding="utf8"))
-    except (OSError, ValueError):
-        known = {}
-    known = known if isinstance(known, dict) else {}
+    known = read_record(record)
     key = str(outdir.resolve())
     before = known.get(key, [])
     for name in sorted(set(before if isinstance(before, list) else []) - set(written)):
@@ -138,8 +135,7 @@ def _remove_stale(record: Path, outdir: Path, written: list[str]) -> None:
             path.unlink()
             _remove_empty_folders(path.parent, outdir)
     known[key] = sorted(written)
-    record.parent.mkdir(parents=True, exist_ok=True)
-    record.write_text(json.dumps(known, indent=1, sort_keys=True), encoding="utf8")
+    write_record(record, known)
 
 
 def _remove_empty_folders(folder: Path, outdir: Path) -> None:
