@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import compileall
 import gzip
 import hashlib
 import importlib.util
@@ -16,6 +17,17 @@ def cv_ext_dir() -> Path:
     spec = importlib.util.find_spec("cv_ext")
     assert spec is not None and spec.origin is not None, "cv_ext is not installed"
     return Path(spec.origin).parent
+
+
+def byte_compile() -> None:
+    """Write cv_ext's bytecode before any build, as installing a wheel does.
+
+    An editable install leaves compiling to the first import, and a machine with
+    PYTHONDONTWRITEBYTECODE set (as CI containers often are) would then compile cv_ext's
+    sources in every measured build, about 0.1 s that the plain site, whose packages all
+    came as wheels, never pays.
+    """
+    compileall.compile_dir(cv_ext_dir(), quiet=1)
 
 
 def cv_ext_digest() -> str:

@@ -33,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))  # the modules next to this script, from any working directory
 
-from machine import assets, machine
+from machine import assets, byte_compile, machine
 from measure import SizeResult, bench_size
 from report import report
 from targets import evaluate
@@ -97,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         results = [SizeResult.from_dict(result) for result in saved["results"]]
         elapsed, load = saved.get("elapsed_s"), tuple(saved.get("load", ()))
     else:
+        byte_compile()
         started, load_before = time.perf_counter(), os.getloadavg()[0]
         with tempfile.TemporaryDirectory(prefix="cv-bench-") as temp:
             work = args.work_dir or Path(temp)

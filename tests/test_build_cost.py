@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from cv_ext.reading import heap
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from pathlib import Path
@@ -105,3 +107,29 @@ def test_the_skills_page_is_looked_for_once_per_build_not_per_tag(
     )
     assert links > 10  # many tags link to it ...
     assert len(scans) == 1  # ... found in one scan
+
+
+def test_the_heap_is_frozen_while_the_environment_loads_and_thawed_once_the_builder_is_ready(
+    make_app: Callable[..., SphinxTestApp],
+    rootdir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    make_app("html", srcdir=rootdir / "test-basic", builddir=tmp_path / "_build").build()
+    seen: list[tuple[bool, int]] = []
+    thaw = heap._thaw
+
+    def watched(app: Sphinx) -> None:
+        # the builder is ready: the environment of the first build has loaded by now
+        seen.append((bool(app.env.all_docs), gc.get_freeze_count()))
+        thaw(app)
+        seen.append((bool(app.env.all_docs), gc.get_freeze_count()))
+
+    monkeypatch.setattr(heap, "_thaw", watched)
+    make_app("html", srcdir=rootdir / "test-basic", builddir=tmp_path / "_build")
+    (loaded, while_loading), (_, ready) = seen
+    assert loaded
+    assert while_loading > 0
+    # ... and an application made and never built leaves nothing frozen
+    assert ready == 0
+    assert gc.get_freeze_count() == 0

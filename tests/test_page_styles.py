@@ -9,6 +9,8 @@ import pytest
 import tinycss2
 from bs4 import BeautifulSoup
 from conftest import source_copy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sphinx.util.console import strip_colors
 from tinycss2.ast import AtRule, QualifiedRule
 
@@ -62,6 +64,34 @@ def test_classes_are_read_from_class_attributes_only() -> None:
     assert classes_in(html) == {"cv-tags", "x", "cv-tag"}
     assert needs_styles({"cv-tag"})
     assert not needs_styles({"highlight", "reference"})
+    # an attribute whose name merely ends in "class" holds no classes
+    assert classes_in('<x subclass="cv-a" data-class="cv-b" _class="cv-c">') == {"cv-b"}
+
+
+#: the first reading of class attributes, a word boundary inside the pattern
+WORD_BOUNDED = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+ATTRIBUTES = st.builds(
+    lambda before, space, quote, value, after: (
+        f"{before}class{space}={space}{quote}{value}{quote}{after}"
+    ),
+    st.sampled_from(["", " ", "<p ", "sub", "data-", "_", "é", "1", '"']),
+    st.sampled_from(["", " ", "\n"]),
+    st.sampled_from(['"', "'"]),
+    st.sampled_from(["", "cv-x", "y  z", "cv-x'"]),
+    st.sampled_from(["", ">", "'", '"']),
+)
+
+
+@settings(deadline=None)
+@given(st.lists(ATTRIBUTES))
+def test_class_attributes_are_read_as_with_a_word_boundary(parts: list[str]) -> None:
+    html = "".join(parts)
+    expected = {
+        name for pair in WORD_BOUNDED.findall(html) for value in pair for name in value.split()
+    }
+    assert classes_in(html) == expected
 
 
 @pytest.fixture(params=ROOTS)

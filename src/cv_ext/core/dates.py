@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from babel.dates import format_skeleton
 
 from cv_ext.core.errors import ParseError
+from cv_ext.core.pickling import quick_pickle
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -36,6 +37,7 @@ class Precision(IntEnum):
     DAY = 3
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True, order=True)
 class Date:
     """A calendar date known to year, month or day precision."""
@@ -138,6 +140,7 @@ def parse_end(text: str) -> Date | End:
     return parse_date(text)
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Span:
     """One continuous stretch of time; ``end=None`` is a single month, day or year.
@@ -205,6 +208,7 @@ class Span:
         return f"{self.start.iso()} - {end}"
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Period:
     """One or more spans, oldest first: ``2017 - 2020, 2022 - present``."""

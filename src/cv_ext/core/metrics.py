@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from cv_ext.core.errors import ParseError
+from cv_ext.core.pickling import quick_pickle
 
 #: unit -> (dimension, factor to the dimension's base unit)
 UNITS: dict[str, tuple[str, float]] = {
@@ -55,6 +56,7 @@ _CHANGE_RE = re.compile(r"([×x÷/])\s*(\d+(?:\.\d+)?)|([+-−])\s*(\d+(?:\.\d+)
 INEXACT = ("~", "≈", ">=", "<=", ">", "<")
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number with an optional unit, as written (``~30 Mbit/s``)."""
@@ -86,6 +88,7 @@ def parse_quantity(text: str) -> Quantity:
     return Quantity(value, number * scale, dimension, match.group(1) or "")
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Metric:
     """A measured change: ``label: before -> after`` or a relative ``label: ÷6``."""

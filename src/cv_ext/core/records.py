@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from cv_ext.core.pickling import quick_pickle
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -21,6 +23,7 @@ KINDS: dict[str, str] = {"work": "Work", "education": "Education", "volunteering
 RELATIONSHIPS = ("creator", "maintainer", "contributor")
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Entry:
     """A timeline entry: a job, a degree, a volunteer role."""
@@ -59,6 +62,7 @@ class Entry:
         return self.kind == "work" and not self.employer
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Achievement:
     """A dated, possibly measured result, optionally tied to an entry or a project."""
@@ -80,6 +84,7 @@ class Achievement:
     lineno: int = 0
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Project:
     """A project with a page of its own: its id is also its URL."""
@@ -120,6 +125,7 @@ def relationships(roles: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(word for word in RELATIONSHIPS if word in named)
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Talk:
     """A talk given at an event, possibly presenting projects."""
@@ -149,6 +155,7 @@ class Talk:
     lineno: int = 0
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Publication:
     """A paper, article or book, with its authors as published."""
@@ -178,6 +185,7 @@ class Publication:
         return self.url or (f"https://doi.org/{self.doi}" if self.doi else "")
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Item:
     """A simpler CV item: the person, a language, a skill, a publication, a certificate, ...
@@ -201,6 +209,7 @@ class Item:
         return next((value for key, value in self.fields if key == name), "")
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Backlink:
     """One place that references an object: another object, or a section of a page."""
@@ -216,6 +225,7 @@ class Backlink:
     order: int  # position in its document, for a stable order
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Alias:
     """An old name of an object: an id that references may still use, or a page it was on.

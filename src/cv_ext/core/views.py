@@ -135,12 +135,16 @@ def build_views(declared: Records, backlinks: dict[str, list[Backlink]], today: 
 def _skills(views: Views, today: Date) -> None:
     """Fill the skills of *views*: who carries each tag, its label, time and rank."""
     labels = tag_labels(views.declared)
+    records = every_record(views)
+    for record in records:
+        for tag in record.tags:
+            views.skill_names.setdefault(tag_key(tag), tag_label(tag, labels))
+    # sorted once: each tag's carriers, taken in that order, are newest first too
     skills: dict[str, list[Record]] = defaultdict(list)
-    for record in every_record(views):
+    for record in newest_first(records, today):
         for tag in record.tags:
             skills[tag_key(tag)].append(record)
-            views.skill_names.setdefault(tag_key(tag), tag_label(tag, labels))
-    views.skills = {tag: one_per_object(newest_first(skills[tag], today)) for tag in sorted(skills)}
+    views.skills = {tag: one_per_object(skills[tag]) for tag in sorted(skills)}
     kinds = {entry.id: entry.kind for entry in views.entries}
     for tag, records in views.skills.items():
         entries = [r for r in records if isinstance(r, Entry) and r.period]

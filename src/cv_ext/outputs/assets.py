@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
 STATIC_DIR = Path(__file__).parent.parent / "static"
 STYLESHEET = STATIC_DIR / "cv_ext.css"
-_BUNDLE = re.compile(r"\bcv_ext-[0-9a-f]{12}\.css\b")
+# no leading \b: a pattern that starts with a literal is searched for as one, which
+# matters in search.html, whose inline search data can be megabytes long
+_BUNDLE = re.compile(r"cv_ext-[0-9a-f]{12}\.css\b")
 #: beside the doctrees: the stylesheets each written page links (``_drop_unused_bundles``)
 LINKS_FILE = "cv_ext_styles.json"
 

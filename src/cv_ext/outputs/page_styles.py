@@ -24,14 +24,21 @@ if TYPE_CHECKING:
     from tinycss2.ast import Node
 
 PREFIX = "cv-"
-_CLASS_ATTRIBUTE = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# no leading \b: a pattern that starts with a literal is searched for as one, ten times
+# as fast on a long page; classes_in checks the word boundary itself
+_CLASS_ATTRIBUTE = re.compile(r"""class\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 def classes_in(html: str) -> set[str]:
     """Every class name in *html*'s ``class`` attributes, however a raw HTML block quotes them."""
-    return {
-        name for pair in _CLASS_ATTRIBUTE.findall(html) for value in pair for name in value.split()
-    }
+    names: set[str] = set()
+    for match in _CLASS_ATTRIBUTE.finditer(html):
+        start = match.start()
+        before = html[start - 1] if start else " "
+        if before.isalnum() or before == "_":  # "subclass=" is no class attribute
+            continue
+        names.update((match[1] or match[2] or "").split())
+    return names
 
 
 def trim(css: str, classes: Iterable[str]) -> str:
