@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from sphinx.util.console import strip_colors
 from tinycss2.ast import AtRule, QualifiedRule
 
+from cv_ext.outputs import assets
 from cv_ext.outputs.assets import STYLESHEET
 from cv_ext.outputs.page_styles import classes_in, needs_styles, trim
 
@@ -186,3 +188,40 @@ def test_an_incremental_build_keeps_the_stylesheets_a_clean_build_has(
     assert stylesheet_of(again, "talks") != before
     assert before not in bundles(clean)  # only the talks page needed it ...
     assert bundles(again) == bundles(clean)  # ... so it went, and nothing else did
+
+
+def test_a_rebuild_cuts_no_stylesheet_it_cut_before(
+    make_app, rootdir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bundles made for each set of classes are kept beside the doctrees: a rebuild
+    that writes pages of the same markup links them without parsing cv_ext.css."""
+    source = source_copy(rootdir / "test-basic", tmp_path)
+    make_app("html", srcdir=source, builddir=tmp_path / "_build").build()
+    cut: list[frozenset[str]] = []
+    real_trim = assets.trim
+
+    def counted(css: str, classes: frozenset[str]) -> str:
+        cut.append(classes)
+        return real_trim(css, classes)
+
+    monkeypatch.setattr(assets, "trim", counted)
+    assets._styles_for.cache_clear()  # as in a new process
+    again = make_app("html", srcdir=source, builddir=tmp_path / "_build", freshenv=False)
+    for page in ("jobs.rst", "skills.rst", "index.rst"):
+        (source / page).touch()
+    again.build()
+    assert not cut
+    linked = {stylesheet_of(again, page) for page in ("jobs", "skills", "index")}
+    assert all(name and (again.outdir / "_static" / name).is_file() for name in linked)
+
+    # a stylesheet gone from _static, or another cv_ext.css, is cut anew
+    (again.outdir / "_static" / stylesheet_of(again, "jobs")).unlink()
+    record = tmp_path / "_build" / "doctrees" / assets.BUNDLES_FILE
+    known = json.loads(record.read_text("utf8"))
+    record.write_text(json.dumps({**known, "stylesheet": "another"}), "utf8")
+    assets._styles_for.cache_clear()
+    third = make_app("html", srcdir=source, builddir=tmp_path / "_build")
+    (source / "jobs.rst").touch()
+    third.build()
+    assert cut  # every page written is cut anew: jobs and the pages showing its records
+    assert (third.outdir / "_static" / stylesheet_of(third, "jobs")).is_file()

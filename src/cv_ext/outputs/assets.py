@@ -4,6 +4,8 @@ Each page loads one stylesheet, ``_static/cv_ext-<digest>.css``: the rules of
 ``cv_ext.css`` its own markup can match (``page_styles``), so that a project page does not
 carry the skills index's or the timeline's rules, and a page without cv_ext's markup
 loads none. Pages that need the same rules share the file, cached like any static file.
+The file made for each set of classes is noted beside the doctrees, so that a rebuild
+links it without parsing ``cv_ext.css`` again.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import weakref
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +31,14 @@ STYLESHEET = STATIC_DIR / "cv_ext.css"
 _BUNDLE = re.compile(r"cv_ext-[0-9a-f]{12}\.css\b")
 #: beside the doctrees: the stylesheets each written page links (``_drop_unused_bundles``)
 LINKS_FILE = "cv_ext_styles.json"
+#: beside the doctrees: the stylesheet made for each set of classes, by the digest of
+#: cv_ext.css it was cut from, so that a rebuild need not parse cv_ext.css again
+BUNDLES_FILE = "cv_ext_bundles.json"
+
+#: per build: the stylesheet digest and, by classes, the bundle cut for them
+_BUNDLES: weakref.WeakKeyDictionary[Sphinx, tuple[str, dict[str, str]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def setup_assets(app: Sphinx) -> None:
@@ -36,12 +47,17 @@ def setup_assets(app: Sphinx) -> None:
     # late: after every handler that adds cv_ext markup to the page (footer, languages)
     app.connect("html-page-context", _page_styles, priority=900)
     app.connect("build-finished", _drop_unused_bundles)
+    app.connect("build-finished", _keep_bundles)
 
 
 def _add_static_path(app: Sphinx) -> None:
     # app.add_static_dir() only exists from Sphinx 9.1; never mutate the user's own list
     if app.builder.format == "html":
         app.config.html_static_path = [*app.config.html_static_path, str(STATIC_DIR)]
+        digest = hashlib.sha256(STYLESHEET.read_bytes()).hexdigest()
+        known = read_record(Path(app.doctreedir) / BUNDLES_FILE)
+        bundles = known.get("bundles") if known.get("stylesheet") == digest else None
+        _BUNDLES[app] = (digest, dict(bundles) if isinstance(bundles, dict) else {})
 
 
 def page_classes(context: dict[str, Any]) -> set[str]:
@@ -64,11 +80,27 @@ def _page_styles(
     classes = page_classes(context)
     if not needs_styles(classes):
         return
-    css = _styles_for(frozenset(name for name in classes if name.startswith("cv-")))
-    name = f"cv_ext-{hashlib.sha256(css.encode('utf8')).hexdigest()[:12]}.css"
-    _write_once(Path(app.builder.outdir) / "_static" / name, css)
+    own = frozenset(name for name in classes if name.startswith("cv-"))
+    static = Path(app.builder.outdir) / "_static"
+    _digest, bundles = _BUNDLES.setdefault(app, ("", {}))
+    key = " ".join(sorted(own))
+    name = bundles.get(key, "")
+    if not (_BUNDLE.fullmatch(name) and (static / name).is_file()):
+        css = _styles_for(own)
+        name = f"cv_ext-{hashlib.sha256(css.encode('utf8')).hexdigest()[:12]}.css"
+        _write_once(static / name, css)
+        bundles[key] = name
     # with the priority cv_ext.css had on every page: after the theme's, before the site's
     app.add_css_file(name, priority=500)
+
+
+def _keep_bundles(app: Sphinx, exception: BaseException | None) -> None:
+    """Note the bundles of this build (of its main process) for the next one."""
+    if exception is None and app in _BUNDLES:
+        digest, bundles = _BUNDLES[app]
+        record = Path(app.doctreedir) / BUNDLES_FILE
+        if read_record(record) != {"stylesheet": digest, "bundles": bundles}:
+            write_record(record, {"stylesheet": digest, "bundles": bundles})
 
 
 def _write_once(path: Path, text: str) -> None:

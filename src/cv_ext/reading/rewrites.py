@@ -29,6 +29,7 @@ def setup_rewrites(app: Sphinx) -> None:
     # first of all env-updated handlers: it sets the fingerprint that the domain's views
     # are cached by, so the handlers after it build the views once, with the new records
     app.connect("env-updated", note_stale_pages, priority=100)
+    app.connect("env-before-read-docs", _note_read_pages)
     app.connect("env-get-updated", updated_pages)
     app.connect("env-get-outdated", outvoted_pages)
 
@@ -54,9 +55,17 @@ def outvoted_pages(
 _STALE: weakref.WeakKeyDictionary[BuildEnvironment, list[str]] = weakref.WeakKeyDictionary()
 
 
+#: the pages this build reads, from before reading until the digests are compared
+_READ: weakref.WeakKeyDictionary[BuildEnvironment, set[str]] = weakref.WeakKeyDictionary()
+
+
+def _note_read_pages(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    _READ[env] = set(docnames)
+
+
 def note_stale_pages(app: Sphinx, env: BuildEnvironment) -> None:
     """Compare the digests once every page is read, before anything asks for the views."""
-    _STALE[env] = stale_pages(get_domain(env))
+    _STALE[env] = stale_pages(get_domain(env), _READ.pop(env, None))
 
 
 #: Sphinx's own themes whose default sidebars hold no global table of contents
@@ -109,13 +118,24 @@ def _global_navigation(app: Sphinx) -> bool:
     return app.config.html_theme not in LOCAL_NAVIGATION_THEMES
 
 
-def stale_pages(domain: CVDomain) -> list[str]:
+def stale_pages(domain: CVDomain, read: AbstractSet[str] | None = None) -> list[str]:
     """Pages to rewrite because records declared elsewhere that they show have changed.
 
-    Called once per build, after reading: it also moves the digests forward.
+    Called once per build, after reading: it also moves the digests forward. A record of
+    a page not in *read* (the pages this build read; None: unknown) keeps its digest.
     """
     data = domain.data
     records = [(objtype, r) for objtype in STORES for r in domain.table(objtype).values()]
+    # which page's record each digest was taken of: the same id may have moved pages
+    digested: dict[str, str] = data.setdefault("digested", {})
+    kept = {
+        key: digest
+        for objtype, record in records
+        if read is not None
+        and record.docname not in read
+        and digested.get(key := f"{objtype}:{record.id}") == record.docname
+        and (digest := data["digests"].get(key)) is not None
+    }
     # an old id shows its object: a page naming it is rewritten when the object changes,
     # or when the old id comes to name an object at all
     renamed = [
@@ -124,7 +144,9 @@ def stale_pages(domain: CVDomain) -> list[str]:
         if (record := domain.table(alias.objtype).get(alias.target)) is not None
         and alias.old not in domain.table(alias.objtype)
     ]
-    record_digests = digests.record_digests([*records, *renamed])
+    fresh = [(objtype, r) for objtype, r in records if f"{objtype}:{r.id}" not in kept]
+    record_digests = kept | digests.record_digests([*fresh, *renamed])
+    data["digested"] = {f"{objtype}:{r.id}": r.docname for objtype, r in records}
     changed_records = digests.changed(data["digests"], record_digests)
     data["digests"] = record_digests
     data["fingerprint"] = hashlib.sha256(

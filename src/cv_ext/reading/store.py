@@ -57,6 +57,7 @@ INITIAL_DATA: dict[str, Any] = {
     "aggregates": {},  # docname -> kinds of aggregate it shows: overview, projects, ...
     "papers": {},  # docname -> audience of the paper CV (cv-document) it holds; "": whole CV
     "digests": {},  # "type:id" -> digest of the record, as of the last read
+    "digested": {},  # "type:id" -> the page whose record that digest was taken of
     "backlink_digests": {},  # "type:id" -> digest of its "Referenced from" list
     "aggregate_digests": {},  # overview, projects, ... -> digest of what it shows
     "fingerprint": "",  # digest of all records at the end of the last read

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pybtex.database import BibliographyData, Entry, Person
-
 from cv_ext.common.builders import SITE_BUILDERS
 from cv_ext.reading.domain import get_domain
 
@@ -27,6 +25,9 @@ def setup_bibtex(app: Sphinx) -> None:
 
 def to_bibtex(publications: list[Publication]) -> str:
     """The BibTeX of *publications*, in their order."""
+    # imported here: most sites have no publications, and every rebuild would pay for it
+    from pybtex.database import BibliographyData, Entry, Person
+
     data = BibliographyData()
     for publication in publications:
         fields = {"title": publication.title}
