@@ -22,6 +22,8 @@ from cv_ext.outputs.page_styles import classes_in, needs_styles, trim
 from cv_ext.outputs.records import read_record, write_record
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from sphinx.application import Sphinx
 
 STATIC_DIR = Path(__file__).parent.parent / "static"
@@ -126,21 +128,38 @@ def _drop_unused_bundles(app: Sphinx, exception: BaseException | None) -> None:
     known = _read_links(record)
     suffixes = {".html", ".xhtml", getattr(app.builder, "out_suffix", ".html")}  # epub: .xhtml
     links: dict[str, tuple[list[int], list[str]]] = {}
-    for page in outdir.rglob("*"):
-        if page.suffix not in suffixes or not page.is_file():
-            continue
-        key, info = page.relative_to(outdir).as_posix(), page.stat()
+    for key, page in _pages(str(outdir), "", tuple(suffixes)):
+        info = page.stat()
         stamp = [info.st_mtime_ns, info.st_size]
         if key in known and known[key][0] == stamp:
             links[key] = known[key]
         else:
-            text = page.read_text(encoding="utf8", errors="replace")
+            text = Path(page.path).read_text(encoding="utf8", errors="replace")
             links[key] = (stamp, sorted(set(_BUNDLE.findall(text))))
-    write_record(record, links)
+    if links != known:
+        write_record(record, links)
     linked = {name for _stamp, names in links.values() for name in names}
     for path in (outdir / "_static").glob("cv_ext-*.css"):
         if path.name not in linked:
             path.unlink()
+
+
+#: folders of Sphinx's own output that hold no pages
+_NOT_PAGES = frozenset({"_static", "_sources", "_images", "_downloads"})
+
+
+def _pages(
+    folder: str, prefix: str, suffixes: tuple[str, ...]
+) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Each page file under *folder*, with its path there (``os.scandir``: one call per
+    folder, where ``Path.rglob`` and ``stat`` make several per file)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if not (prefix == "" and entry.name in _NOT_PAGES):
+                    yield from _pages(entry.path, f"{prefix}{entry.name}/", suffixes)
+            elif entry.name.endswith(suffixes) and entry.is_file():
+                yield f"{prefix}{entry.name}", entry
 
 
 def _read_links(record: Path) -> dict[str, tuple[list[int], list[str]]]:
