@@ -43,6 +43,10 @@ class Run:
     # after changing a sentence of the same project's body: the everyday edit
     prose: Build | None = None  # None in the JSON of runs that did not measure it
     prose_rewritten: list[str] = field(default_factory=list)
+    # the plain site only: after the title edit, the pages showing the title touched and
+    # built again, the work Sphinx alone does to show a new title everywhere
+    same_pages: Build | None = None
+    same_pages_rewritten: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -72,6 +76,7 @@ class SizeResult:
                         **{key: build(run[key]) for key in ("full", "noop", "incremental")},
                         "parallel": build(run["parallel"]),
                         "prose": build(run.get("prose")),
+                        "same_pages": build(run.get("same_pages")),
                     }
                 )
                 for run in variant_runs
@@ -152,9 +157,15 @@ def run_once(
         source.write_text(original, encoding="utf8")
         synth.edit_project(srcdir, project)
         incremental = sphinx(srcdir, out, doctrees, defines=defines)
+        after = html_mtimes(out)
+        same_pages, after_same = None, after
+        if variant == "plain":
+            for page in site.expected_rewrites(project):
+                os.utime(srcdir / f"{page}.md")
+            same_pages = sphinx(srcdir, out, doctrees, defines=defines)
+            after_same = html_mtimes(out)
     finally:
         source.write_text(original, encoding="utf8")
-    after = html_mtimes(out)
     changed = sorted(path for path, mtime in after.items() if after_prose.get(path) != mtime)
     prose_changed = [path for path, mtime in after_prose.items() if before.get(path) != mtime]
     docs = {f"{docname}.html": docname for docname in site.pages}
@@ -172,6 +183,12 @@ def run_once(
         rewritten=sorted(docs[path] for path in changed if path in docs),
         prose=prose,
         prose_rewritten=sorted(docs[path] for path in prose_changed if path in docs),
+        same_pages=same_pages,
+        same_pages_rewritten=sorted(
+            docs[path]
+            for path, mtime in after_same.items()
+            if path in docs and after.get(path) != mtime
+        ),
         rewritten_other=[path for path in changed if path not in docs],
         noop_rewritten=sorted(
             docs[path] for path, mtime in before.items() if path in docs and built[path] != mtime

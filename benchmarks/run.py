@@ -137,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     for r in results:
         for variant, runs in r.runs.items():
             for run in runs:
-                for build in (run.full, run.noop, run.prose, run.incremental, run.parallel):
+                builds = (run.full, run.noop, run.prose, run.incremental, run.same_pages)
+                for build in (*builds, run.parallel):
                     if build is not None and build.warnings:
                         sys.stderr.write(f"N={r.n} {variant}: warnings: {build.warnings[:5]}\n")
                         return 1

@@ -79,6 +79,12 @@ def edit_target(by_n: dict[int, SizeResult], what: str) -> tuple[str, str, str]:
         f"{fmt(r.median('cv_ext', what), ' s')}, no-op "
         f"{fmt(r.median('plain', 'noop'), ' s')})"
     )
+    same = r.median("plain", "same_pages", TIME)
+    if what == "incremental" and same is not None:
+        measured += (
+            f"; Sphinx alone, reading and writing the {len(r.expected)} pages that show "
+            f"the title: {fmt(same, ' s')}"
+        )
     return name, measured, verdict(edit - noop <= MAX_EDIT_OVER_NOOP_S)
 
 

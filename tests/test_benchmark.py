@@ -64,8 +64,13 @@ def test_benchmark_runs(bench: dict[str, Any]) -> None:
             assert build["max_rss_mb"] > 0
         assert run["noop_rewritten"] == []  # nothing changed, no page written
     # Sphinx rewrites what it re-read, and the page whose toctree lists it
-    assert size["runs"]["plain"][0]["rewritten"] == sorted([edited, "projects"])
-    assert size["runs"]["plain"][0]["prose_rewritten"] == sorted([edited, "projects"])
+    (plain,) = size["runs"]["plain"]
+    assert plain["rewritten"] == sorted([edited, "projects"])
+    assert plain["prose_rewritten"] == sorted([edited, "projects"])
+    # the baseline of a title edit: Sphinx alone, made to write every page showing it
+    assert plain["same_pages"]["warnings"] == []
+    assert plain["same_pages_rewritten"] == size["expected"]
+    assert size["runs"]["cv_ext"][0]["same_pages"] is None
 
 
 def test_a_prose_edit_rewrites_the_edited_page_alone(bench: dict[str, Any]) -> None:
