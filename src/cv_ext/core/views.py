@@ -135,13 +135,13 @@ def build_views(declared: Records, backlinks: dict[str, list[Backlink]], today: 
 def _skills(views: Views, today: Date) -> None:
     """Fill the skills of *views*: who carries each tag, its label, time and rank."""
     labels = tag_labels(views.declared)
-    records = every_record(views)
-    for record in records:
+    every = every_record(views)
+    for record in every:
         for tag in record.tags:
             views.skill_names.setdefault(tag_key(tag), tag_label(tag, labels))
     # sorted once: each tag's carriers, taken in that order, are newest first too
     skills: dict[str, list[Record]] = defaultdict(list)
-    for record in newest_first(records, today):
+    for record in newest_first(every, today):
         for tag in record.tags:
             skills[tag_key(tag)].append(record)
     views.skills = {tag: one_per_object(skills[tag]) for tag in sorted(skills)}
