@@ -134,7 +134,10 @@ def report(
             "by evidence) is written out by hand, with `{doc}` and `{ref}` links "
             "(`tests/test_benchmark.py` checks that both text builds hold the same words on "
             "every page). Both variants are built in one run, interleaved; times are medians "
-            f"of separate `python -m sphinx -q -b html` processes (repeats: {repeats}); the "
+            f"of separate `python -m sphinx -q -b html` processes (repeats: {repeats}; in "
+            f"each, the no-op rebuild and the prose edit {getattr(args, 'edit_repeat', 1)} "
+            "times, as short builds are the most disturbed by other work); cv_ext's bytecode "
+            "is written before the first build, as a wheel install writes it; the "
             f"HTML theme is `{args.theme}`. "
             + (
                 f"The cv_ext site was built with `{'`, `'.join(args.define)}`."

@@ -51,6 +51,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default="",
         help="per-N override of --repeat, e.g. 5000=1",
     )
+    parser.add_argument(
+        "--edit-repeat",
+        type=int,
+        default=5,
+        help="no-op and prose-edit builds per repeat, their median kept",
+    )
     parser.add_argument("--jobs", type=int, default=2, help="-j of the parallel build")
     parser.add_argument("--no-parallel", action="store_true", help="skip the -j build")
     parser.add_argument("--theme", default="basic", help="html_theme of both sites")
@@ -87,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     command = "python benchmarks/run.py " + " ".join(
         [f"--sizes {','.join(map(str, sizes))}", f"--repeat {args.repeat}"]
         + ([f"--repeat-at {args.repeat_at}"] if args.repeat_at else [])
+        + ([f"--edit-repeat {args.edit_repeat}"] if args.edit_repeat != 5 else [])
         + (["--no-parallel"] if args.no_parallel else [])
         + ([f"--theme {args.theme}"] if args.theme != "basic" else [])
         + [f"--define {define}" for define in args.define]
@@ -111,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
                     seed=args.seed,
                     quiet=args.quiet,
                     defines=tuple(args.define),
+                    edit_repeat=args.edit_repeat,
                 )
                 for n in sizes
             ]

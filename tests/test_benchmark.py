@@ -27,13 +27,15 @@ import synth
 
 @pytest.fixture(scope="module")
 def bench(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """One small run: N=40, one repeat, no -j build."""
+    """One small run: N=40, one repeat (with the no-op and the prose edit twice), no -j
+    build."""
     tmp: Path = tmp_path_factory.mktemp("bench")
     result = subprocess.run(
         [
             sys.executable,
             str(RUN),
-            *("--sizes", "40", "--repeat", "1", "--no-parallel", "--quiet"),
+            *("--sizes", "40", "--repeat", "1", "--edit-repeat", "2", "--no-parallel"),
+            "--quiet",
             *("--work-dir", str(tmp / "work"), "--json", str(tmp / "bench.json")),
         ],
         capture_output=True,
