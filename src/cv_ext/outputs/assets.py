@@ -14,6 +14,7 @@ import hashlib
 import os
 import re
 import weakref
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,29 +38,53 @@ LINKS_FILE = "cv_ext_styles.json"
 #: cv_ext.css it was cut from, so that a rebuild need not parse cv_ext.css again
 BUNDLES_FILE = "cv_ext_bundles.json"
 
-#: per build: the stylesheet digest and, by classes, the bundle cut for them
-_BUNDLES: weakref.WeakKeyDictionary[Sphinx, tuple[str, dict[str, str]]] = (
-    weakref.WeakKeyDictionary()
-)
+
+@dataclass
+class _Cuts:
+    """The stylesheet cut for each set of classes (its names joined), from cv_ext.css of
+    *digest*: what the last build left, with what this one adds."""
+
+    digest: str
+    bundles: dict[str, str]
+    loaded: dict[str, str]  # as the last build left them: written again only if changed
+
+
+#: per web build, from builder-inited on
+_CUTS: weakref.WeakKeyDictionary[Sphinx, _Cuts] = weakref.WeakKeyDictionary()
 
 
 def setup_assets(app: Sphinx) -> None:
     """Make ``cv_ext/static`` a static folder; give each web page the styles it uses."""
     app.connect("builder-inited", _add_static_path)
+    app.connect("builder-inited", _load_cuts)
     # late: after every handler that adds cv_ext markup to the page (footer, languages)
     app.connect("html-page-context", _page_styles, priority=900)
     app.connect("build-finished", _drop_unused_bundles)
-    app.connect("build-finished", _keep_bundles)
+    app.connect("build-finished", _keep_cuts)
 
 
 def _add_static_path(app: Sphinx) -> None:
     # app.add_static_dir() only exists from Sphinx 9.1; never mutate the user's own list
     if app.builder.format == "html":
         app.config.html_static_path = [*app.config.html_static_path, str(STATIC_DIR)]
-        digest = hashlib.sha256(STYLESHEET.read_bytes()).hexdigest()
-        known = read_record(Path(app.doctreedir) / BUNDLES_FILE)
-        bundles = known.get("bundles") if known.get("stylesheet") == digest else None
-        _BUNDLES[app] = (digest, dict(bundles) if isinstance(bundles, dict) else {})
+
+
+def _load_cuts(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    digest = hashlib.sha256(STYLESHEET.read_bytes()).hexdigest()
+    known = read_record(Path(app.doctreedir) / BUNDLES_FILE)
+    bundles = known.get("bundles") if known.get("stylesheet") == digest else None
+    loaded = dict(bundles) if isinstance(bundles, dict) else {}
+    _CUTS[app] = _Cuts(digest, dict(loaded), loaded)
+
+
+def _keep_cuts(app: Sphinx, exception: BaseException | None) -> None:
+    """Note the bundles of this build (of its main process) for the next one."""
+    cuts = _CUTS.get(app)
+    if exception is None and cuts is not None and cuts.bundles != cuts.loaded:
+        record = Path(app.doctreedir) / BUNDLES_FILE
+        write_record(record, {"stylesheet": cuts.digest, "bundles": cuts.bundles})
 
 
 def page_classes(context: dict[str, Any]) -> set[str]:
@@ -84,7 +109,7 @@ def _page_styles(
         return
     own = frozenset(name for name in classes if name.startswith("cv-"))
     static = Path(app.builder.outdir) / "_static"
-    _digest, bundles = _BUNDLES.setdefault(app, ("", {}))
+    bundles = _CUTS[app].bundles
     key = " ".join(sorted(own))
     name = bundles.get(key, "")
     if not (_BUNDLE.fullmatch(name) and (static / name).is_file()):
@@ -94,15 +119,6 @@ def _page_styles(
         bundles[key] = name
     # with the priority cv_ext.css had on every page: after the theme's, before the site's
     app.add_css_file(name, priority=500)
-
-
-def _keep_bundles(app: Sphinx, exception: BaseException | None) -> None:
-    """Note the bundles of this build (of its main process) for the next one."""
-    if exception is None and app in _BUNDLES:
-        digest, bundles = _BUNDLES[app]
-        record = Path(app.doctreedir) / BUNDLES_FILE
-        if read_record(record) != {"stylesheet": digest, "bundles": bundles}:
-            write_record(record, {"stylesheet": digest, "bundles": bundles})
 
 
 def _write_once(path: Path, text: str) -> None:
